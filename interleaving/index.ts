@@ -5,3 +5,5 @@ export * from './interleaving';
 export * from './observation';
 export * from './snapshot';
 export * from './implementation';
+export * from './numbering';
+export * from './status';

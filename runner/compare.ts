@@ -1,0 +1,92 @@
+import type { Observation, ProfileName, StepResult } from '../interleaving';
+import { decodeStatus, UNSPECIFIED } from '../interleaving';
+
+/** One field on which two results of the same step differ. */
+export interface Divergence {
+  step: number;
+  /** Index into the step's observations (-1 for step-level fields: count, log, panic). */
+  observation: number;
+  field: string;
+  expected: unknown;
+  actual: unknown;
+  /** Seed lines or semantics.md section of the rule involved. */
+  rule: string;
+}
+
+export interface CompareOptions {
+  expectedProfile: ProfileName;
+  actualProfile: ProfileName;
+  /** Allowed difference in rusage ticks (real kernels, linux.md W13). */
+  rusageTolerance?: number;
+}
+
+/** Where each call's rule lives, for divergence reports. */
+export const RULE_OF_CALL: Record<string, string> = {
+  exit: 'kern_exit.c:95-99, 108-537 (exit1)',
+  abort2: 'kern_exit.c:548-614',
+  wait4: 'kern_exit.c:637-652, 654-853 (kern_wait)',
+  owait: 'kern_exit.c:622-630, 654-853 (kern_wait)',
+  fork: 'semantics.md §3.1-3.2',
+  vfork: 'semantics.md §3.1, kern_exit.c:235, 512',
+  rfork: 'semantics.md §3.1, kern_exit.c:208-220, 278-286',
+  thr_new: 'kern_exit.c:133-167',
+  kill: 'semantics.md §3.9.1-3.9.2',
+  sigaction: 'semantics.md §3.10',
+  sigprocmask: 'semantics.md §3.9',
+  ptrace: 'semantics.md §3.8',
+  setpgid: 'semantics.md §3.11',
+  setsid: 'semantics.md §3.11',
+  setctty: 'kern_exit.c:292-346',
+  tcsetpgrp: 'kern_exit.c:292-346',
+  execve: 'semantics.md §3.10',
+  setuid: 'semantics.md §3.1 step 4',
+  run: 'semantics.md §9.6',
+  getppid: 'semantics.md §3.11 (E8)',
+  getpgid: 'semantics.md §3.11',
+  getsid: 'semantics.md §3.11',
+  getrusage: 'semantics.md §3.13',
+  sigpending: 'semantics.md §3.9.6 (E16)',
+};
+
+function statusEqual(e: number, a: number, o: CompareOptions): boolean {
+  if (o.expectedProfile === o.actualProfile) return e === a;
+  return JSON.stringify(decodeStatus(e, o.expectedProfile)) === JSON.stringify(decodeStatus(a, o.actualProfile));
+}
+
+function compareObservation(step: number, i: number, e: Observation, a: Observation, o: CompareOptions, out: Divergence[]): void {
+  const rule = RULE_OF_CALL[e.call] ?? '';
+  const diff = (field: string, ev: unknown, av: unknown) => out.push({ step, observation: i, field, expected: ev, actual: av, rule });
+  for (const f of ['pid', 'call', 'kind', 'ret', 'errno'] as const) if (e[f] !== a[f]) diff(f, e[f], a[f]);
+  if (e.ret1 !== undefined && a.ret1 !== undefined && !statusEqual(e.ret1, a.ret1, o)) diff('ret1', e.ret1, a.ret1);
+  else if ((e.ret1 === undefined) !== (a.ret1 === undefined)) diff('ret1', e.ret1, a.ret1);
+  if (e.status !== UNSPECIFIED && a.status !== UNSPECIFIED) {
+    if (e.status === undefined || a.status === undefined) {
+      if (e.status !== a.status) diff('status', e.status, a.status);
+    } else if (!statusEqual(e.status, a.status, o)) diff('status', e.status, a.status);
+  }
+  if (e.rusage !== UNSPECIFIED && a.rusage !== UNSPECIFIED) {
+    if (e.rusage === undefined || a.rusage === undefined) {
+      if (e.rusage !== a.rusage) diff('rusage', e.rusage, a.rusage);
+    } else if (Math.abs(e.rusage.utime - a.rusage.utime) > (o.rusageTolerance ?? 0)) diff('rusage.utime', e.rusage.utime, a.rusage.utime);
+  }
+  const es = e.sigs ? [...e.sigs].sort().join(',') : undefined;
+  const as = a.sigs ? [...a.sigs].sort().join(',') : undefined;
+  if (es !== as) diff('sigs', e.sigs, a.sigs);
+}
+
+/**
+ * Field-by-field comparison of two results of one step. Unspecified values (E5, semantics.md §9.9)
+ * are never compared; machine-dependent hooks and trace events are internal and not compared.
+ */
+export function compareResults(step: number, expected: StepResult, actual: StepResult, o: CompareOptions): Divergence[] {
+  const out: Divergence[] = [];
+  const n = Math.min(expected.observations.length, actual.observations.length);
+  for (let i = 0; i < n; i++) compareObservation(step, i, expected.observations[i], actual.observations[i], o, out);
+  if (expected.observations.length !== actual.observations.length) {
+    const rule = 'semantics.md §9.2 (completions of woken sleepers)';
+    out.push({ step, observation: -1, field: 'observations.length', expected: expected.observations.length, actual: actual.observations.length, rule });
+  }
+  if (expected.log.join('\n') !== actual.log.join('\n')) out.push({ step, observation: -1, field: 'log', expected: expected.log, actual: actual.log, rule: RULE_OF_CALL.abort2 });
+  if ((expected.panic ?? null) !== (actual.panic ?? null)) out.push({ step, observation: -1, field: 'panic', expected: expected.panic, actual: actual.panic, rule: 'kern_exit.c:124-128' });
+  return out;
+}
