@@ -7,3 +7,4 @@ export * from './snapshot';
 export * from './implementation';
 export * from './numbering';
 export * from './status';
+export * from './fixture';
