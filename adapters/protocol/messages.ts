@@ -20,7 +20,9 @@ export type ErrorKind =
   /** The implementation does not support this call or config. */
   | 'unsupported'
   /** The implementation itself failed. */
-  | 'internal';
+  | 'internal'
+  /** The request itself was malformed (a client bug); the server names the field. */
+  | 'protocol';
 
 export type Response =
   | { type: 'hello'; seq: number; version: number; name: string; snapshots: boolean }
