@@ -1,0 +1,108 @@
+import type { Fixture, Interleaving, ProfileName } from '../interleaving';
+import { execute, type Failure, type StepCounts } from './execute';
+import { failureFixture } from './differential-fixture';
+import { shrinkOnTarget, type Judge } from './differential-shrink';
+import { propertiesOf, type ReportedFailure, type RunReport } from './report';
+
+/** A run of many interleavings against one target, each step compared with the reference. */
+export interface Campaign extends Judge {
+  /** The target as the user named it (recorded in fixtures and the report). */
+  targetSpec: string;
+  profile: ProfileName;
+  seed: number;
+  runs: number;
+  /** The interleaving of run `i` (deterministic in the seed). */
+  generate(run: number): Interleaving;
+  /** Stop after this many failures (default 1: the first divergence is what a user needs). */
+  maxFailures?: number;
+  /** Replay budget of the shrinker per failure (default 5000). */
+  maxReplays?: number;
+  /** Write a fixture atomically; return the path to report (relative to the working directory). */
+  save(fixture: Fixture): string;
+  /** Called after every run (for a progress bar). */
+  onRun?(done: number, failures: number): void;
+}
+
+/** A failure, found, shrunk and saved. */
+export interface FoundFailure extends ReportedFailure {
+  run: number;
+  /** Steps up to the failing one when found, and in the saved fixture. */
+  foundLength: number;
+  savedLength: number;
+  replays: number;
+  /** False when the shrinker ran out of replays before reaching a 1-minimal interleaving. */
+  minimal: boolean;
+}
+
+export interface CampaignResult {
+  report: RunReport;
+  counts: Record<string, StepCounts>;
+  found: FoundFailure[];
+}
+
+const DEFAULT_MAX_REPLAYS = 5000;
+
+/**
+ * Run, check, shrink, save. A target that broke the protocol is not shrunk (it is no longer
+ * trusted, and hangs cost a timeout per replay): its executed prefix is saved as it is, and the
+ * campaign stops. Every fixture is saved before the failure is reported to anyone.
+ */
+export async function runCampaign(c: Campaign): Promise<CampaignResult> {
+  const counts: Record<string, StepCounts> = {};
+  const differential: StepCounts = { checked: 0, failed: 0, skipped: 0 };
+  if (c.reference) counts.differential = differential;
+  const found: FoundFailure[] = [];
+  const maxFailures = c.maxFailures ?? 1;
+  let runs = 0;
+  let steps = 0;
+
+  for (let run = 0; run < c.runs && found.length < maxFailures; run++) {
+    const il = c.generate(run);
+    const outcome = await execute(c.target, il, { invariants: c.invariants, reference: c.reference, compare: c.compare, counts });
+    runs++;
+    steps += outcome.executed;
+    if (c.reference) differential.checked += outcome.executed;
+    const failure = outcome.failure;
+    if (failure) {
+      if (failure.property === 'differential') differential.failed++;
+      found.push(await saveFailure(c, il, failure, run));
+      if (failure.property === 'implementation') break;
+    }
+    c.onRun?.(runs, found.length);
+  }
+
+  const report: RunReport = {
+    target: c.targetSpec,
+    profile: c.profile,
+    seed: c.seed,
+    runs,
+    steps,
+    failures: found.map(({ property, step, fixture, message }) => ({ property, step, fixture, message })),
+    properties: propertiesOf(counts),
+  };
+  return { report, counts, found };
+}
+
+async function saveFailure(c: Campaign, il: Interleaving, failure: Failure, run: number): Promise<FoundFailure> {
+  const at = { target: c.targetSpec, profile: c.profile, seed: c.seed, run };
+  let saved: Interleaving = { config: il.config, steps: il.steps.slice(0, Math.max(failure.step + 1, 0)) };
+  let final = failure;
+  let replays = 0;
+  let minimal = false;
+  if (failure.property !== 'implementation') {
+    const shrunk = await shrinkOnTarget(c, il, failure, c.maxReplays ?? DEFAULT_MAX_REPLAYS);
+    ({ interleaving: saved, failure: final, replays, minimal } = shrunk);
+  }
+  const fixture = c.save(failureFixture(saved, final, at, c.invariants));
+  return {
+    property: final.property,
+    step: final.step,
+    fixture,
+    message: final.message,
+    run,
+    foundLength: Math.max(failure.step + 1, 0),
+    savedLength: saved.steps.length,
+    replays,
+    minimal,
+  };
+}
