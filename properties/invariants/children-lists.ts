@@ -1,0 +1,29 @@
+import type { Invariant } from '../../runner/check';
+import { stepInvariant } from './lib/define';
+import { procsByPid } from './lib/procs';
+
+/** §2: the children list and the parent pointer are two views of one relation (kern_exit.c:859-874). */
+export const childrenLists: Invariant = stepInvariant(
+  {
+    name: 'children-lists',
+    statement: "a process's children list holds exactly the processes whose parent it is, each once",
+    source: 'kern_exit.c:859-874 (proc_reparent); semantics.md §2',
+    needs: ['snapshot'],
+  },
+  ({ after }) => {
+    const procs = procsByPid(after!);
+    for (const p of after!.procs) {
+      if (new Set(p.children).size !== p.children.length) return `pid ${p.pid} lists a child twice: ${p.children.join(', ')}`;
+      for (const c of p.children) {
+        const child = procs.get(c);
+        if (!child) return `pid ${p.pid} lists child ${c}, which does not exist`;
+        if (child.ppid !== p.pid) return `pid ${p.pid} lists child ${c}, whose parent is ${child.ppid}`;
+      }
+      if (p.pid !== 1 || p.ppid !== 0) {
+        const parent = procs.get(p.ppid);
+        if (parent && !parent.children.includes(p.pid)) return `pid ${p.pid} has parent ${p.ppid}, which does not list it`;
+      }
+    }
+    return null;
+  },
+);

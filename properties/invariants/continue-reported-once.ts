@@ -1,0 +1,40 @@
+import type { Invariant } from '../../runner/check';
+import { StepHistory } from './lib/history';
+import { PerProcess } from './lib/lifetimes';
+import { hasFlag, isStopped, procsByPid } from './lib/procs';
+import { waitReports } from './lib/wait-reports';
+
+/**
+ * I9: P_CONTINUED is set when SIGCONT resumes a stopped process and cleared by the report
+ * (kern_exit.c:817-830), so a continue is reported once; another needs a new stop first.
+ */
+export const continueReportedOnce: Invariant = {
+  name: 'continue-reported-once',
+  statement: 'each continue is reported by wait at most once (P_CONTINUED)',
+  source: 'kern_exit.c:817-830; semantics.md §4 I9, §3.9.2',
+  needs: ['snapshot'],
+  start() {
+    const history = new StepHistory();
+    const reported = new PerProcess<true>();
+    return {
+      check(ctx) {
+        history.record(ctx);
+        reported.forgetNew(ctx);
+        const before = procsByPid(ctx.before!);
+        for (const r of waitReports(ctx, history)) {
+          if (r.what !== 'continue') continue;
+          const was = before.get(r.child);
+          if (r.position === 0 && was && !hasFlag(was, 'CONTINUED')) return `wait by ${r.waiter} reported a continue of ${r.child}, which had no P_CONTINUED`;
+          if (reported.has(r.child)) return `the continue of ${r.child} was reported twice (last to ${r.waiter})`;
+          reported.set(r.child, true);
+        }
+        const after = procsByPid(ctx.after!);
+        for (const pid of [...reported.keys()]) {
+          const p = after.get(pid);
+          if (!p || isStopped(p) || hasFlag(p, 'CONTINUED')) reported.delete(pid);
+        }
+        return null;
+      },
+    };
+  },
+};

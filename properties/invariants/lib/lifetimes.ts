@@ -1,0 +1,12 @@
+import type { CheckContext } from '../../../runner/check';
+import { createdPids } from './procs';
+
+/**
+ * Per-process memory that must be forgotten when a pid is handed out again (pid reuse, §3.2):
+ * `forgetNew` drops the entries of the processes a step created.
+ */
+export class PerProcess<T> extends Map<number, T> {
+  forgetNew(ctx: CheckContext): void {
+    if (ctx.before && ctx.after) for (const pid of createdPids(ctx.before, ctx.after)) this.delete(pid);
+  }
+}

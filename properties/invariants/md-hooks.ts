@@ -1,0 +1,75 @@
+import type { MdCall, MdHook } from '../../interleaving';
+import type { Invariant } from '../../runner/check';
+import { PerProcess } from './lib/lifetimes';
+import { procsByPid } from './lib/procs';
+
+/** exit1's hooks in seed order (kern_exit.c:288, 415, 514, 536), then kern_wait's (kern_exit.c:779, 786). */
+const LIFE: readonly MdHook[] = ['vmspace_exit', 'cpu_exit', 'sched_exit', 'thread_exit', 'thread_wait', 'vm_waitproc'];
+const EXITED = 4;
+const REAPED = LIFE.length;
+
+interface Progress {
+  /** How many hooks of LIFE have been called. */
+  phase: number;
+  /** thread_exit calls for extra threads during single-threading (kern_exit.c:133-167). */
+  extraThreads: number;
+  maxThreads: number;
+}
+
+/** The calls of one pid in a step, with each cpu_thread_exit checked to sit beside its thread_exit. */
+function ownHooks(calls: MdCall[], pid: number): MdHook[] | string {
+  const hooks = calls.filter((c) => c.pid === pid).map((c) => c.hook);
+  const pairs = hooks.filter((h) => h === 'thread_exit').length;
+  const cpu = hooks.filter((h) => h === 'cpu_thread_exit').length;
+  if (pairs !== cpu) return `pid ${pid} had ${pairs} thread_exit but ${cpu} cpu_thread_exit calls`;
+  const lonely = hooks.findIndex((h, i) => h === 'cpu_thread_exit' && hooks[i - 1] !== 'thread_exit' && hooks[i + 1] !== 'thread_exit');
+  if (lonely >= 0) return `pid ${pid}: cpu_thread_exit outside thread_exit`;
+  return hooks.filter((h) => h !== 'cpu_thread_exit');
+}
+
+/**
+ * §3.14, issue 2 item 5: each process goes through exit1's hooks once, in the seed's order, by the
+ * time it is a zombie, and through kern_wait's once, when it is freed; extra threads each thread_exit
+ * before that.
+ */
+export const mdHooks: Invariant = {
+  name: 'md-hooks',
+  statement: 'the machine-dependent hooks are called exactly once per process, in the seed order, at exit and at reap',
+  source: 'kern_exit.c:133-167, 288, 415, 514, 536, 779, 786; semantics.md §3.14',
+  needs: ['snapshot', 'md'],
+  start() {
+    const life = new PerProcess<Progress>();
+    return {
+      check(ctx) {
+        life.forgetNew(ctx);
+        const calls = ctx.result.md!;
+        const after = procsByPid(ctx.after!);
+        for (const p of ctx.before!.procs) {
+          const g = life.get(p.pid) ?? { phase: 0, extraThreads: 0, maxThreads: 1 };
+          g.maxThreads = Math.max(g.maxThreads, p.threads);
+          life.set(p.pid, g);
+        }
+        for (const pid of new Set(calls.map((c) => c.pid))) {
+          const hooks = ownHooks(calls, pid);
+          if (typeof hooks === 'string') return hooks;
+          const g = life.get(pid) ?? { phase: 0, extraThreads: 0, maxThreads: 1 };
+          life.set(pid, g);
+          for (const h of hooks) {
+            if (g.phase === 0 && h === 'thread_exit') g.extraThreads++;
+            else if (LIFE[g.phase] === h) g.phase++;
+            else return `pid ${pid}: ${h} called after ${g.phase === 0 ? 'nothing' : LIFE[g.phase - 1]}, expected ${LIFE[g.phase] ?? 'no more hooks'}`;
+            if (g.phase === EXITED && g.extraThreads !== g.maxThreads - 1) return `pid ${pid} had ${g.maxThreads} threads but ${g.extraThreads} extra thread_exit calls`;
+          }
+        }
+        for (const [pid, g] of life) {
+          const p = after.get(pid);
+          if (!p && g.phase !== REAPED) return `pid ${pid} was freed after only ${g.phase} of its hooks`;
+          if (p?.state === 'ZOMBIE' && g.phase !== EXITED) return `zombie ${pid} went through ${g.phase} hooks, not exit1's ${EXITED}`;
+          if (p && p.state !== 'ZOMBIE' && g.phase !== 0) return `live pid ${pid} already had exit hooks (${LIFE[g.phase - 1]})`;
+          if (!p) life.delete(pid);
+        }
+        return null;
+      },
+    };
+  },
+};

@@ -1,0 +1,44 @@
+import type { Invariant } from '../../runner/check';
+import { StepHistory } from './lib/history';
+import { PerProcess } from './lib/lifetimes';
+import { procsByPid } from './lib/procs';
+import { waitReports } from './lib/wait-reports';
+
+/**
+ * I3: a zombie is freed only by a wait that reports it; a reported zombie that survives was handed
+ * back to `pfind(oppid)` with oppid cleared, which can happen once (kern_exit.c:707-797).
+ */
+export const reapOnce: Invariant = {
+  name: 'reap-once',
+  statement: 'a process is freed only when a wait reports its exit, and a reported zombie is handed over at most once',
+  source: 'kern_exit.c:707-797 (zombie branch, give-back 725-735); semantics.md §4 I3',
+  needs: ['snapshot'],
+  start() {
+    const history = new StepHistory();
+    const handedOver = new PerProcess<true>();
+    return {
+      check(ctx) {
+        history.record(ctx);
+        handedOver.forgetNew(ctx);
+        const before = procsByPid(ctx.before!);
+        const after = procsByPid(ctx.after!);
+        const exits = waitReports(ctx, history).filter((r) => r.what === 'exit');
+        for (const p of ctx.before!.procs) {
+          if (!after.has(p.pid) && !exits.some((r) => r.child === p.pid)) return `pid ${p.pid} left the table without a wait reporting its exit`;
+        }
+        for (const child of new Set(exits.map((r) => r.child))) {
+          const survivor = after.get(child);
+          if (!survivor) continue;
+          const was = before.get(child);
+          if (survivor.state !== 'ZOMBIE') return `pid ${child} was reported exited but is ${survivor.state}`;
+          if (survivor.oppid !== 0) return `zombie ${child} was reported but not freed, and its oppid is still ${survivor.oppid}`;
+          if (was && was.oppid === 0) return `zombie ${child} with oppid 0 was reported but not freed`;
+          if (was && survivor.ppid !== was.oppid) return `zombie ${child} was handed to ${survivor.ppid}, not to its oppid ${was.oppid}`;
+          if (handedOver.has(child)) return `zombie ${child} was handed over a second time`;
+          handedOver.set(child, true);
+        }
+        return null;
+      },
+    };
+  },
+};

@@ -1,0 +1,41 @@
+import type { Invariant } from '../../runner/check';
+import { StepHistory } from './lib/history';
+import { PerProcess } from './lib/lifetimes';
+import { hasFlag, isStopped, procsByPid } from './lib/procs';
+import { waitReports } from './lib/wait-reports';
+
+/**
+ * I8: a stop report sets P_WAITED (kern_exit.c:798-815) and only a new stop clears it, so one stop
+ * is reported once. After a report, the next one needs the child seen running or stopped anew.
+ */
+export const stopReportedOnce: Invariant = {
+  name: 'stop-reported-once',
+  statement: 'each stop is reported by wait at most once (P_WAITED)',
+  source: 'kern_exit.c:798-815; semantics.md §4 I8, §3.9.4',
+  needs: ['snapshot'],
+  start() {
+    const history = new StepHistory();
+    const reported = new PerProcess<true>();
+    return {
+      check(ctx) {
+        history.record(ctx);
+        reported.forgetNew(ctx);
+        const before = procsByPid(ctx.before!);
+        for (const r of waitReports(ctx, history)) {
+          if (r.what !== 'stop') continue;
+          const was = before.get(r.child);
+          if (r.position === 0 && was && (!isStopped(was) || hasFlag(was, 'WAITED'))) {
+            return `wait by ${r.waiter} reported a stop of ${r.child}, which was ${isStopped(was) ? 'already reported (P_WAITED)' : 'not stopped'}`;
+          }
+          if (reported.has(r.child)) return `the stop of ${r.child} was reported twice (last to ${r.waiter})`;
+          reported.set(r.child, true);
+        }
+        for (const p of ctx.after!.procs) {
+          if (reported.has(p.pid) && !(isStopped(p) && hasFlag(p, 'WAITED'))) reported.delete(p.pid);
+        }
+        for (const pid of reported.keys()) if (!procsByPid(ctx.after!).has(pid)) reported.delete(pid);
+        return null;
+      },
+    };
+  },
+};

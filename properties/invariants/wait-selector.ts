@@ -1,0 +1,33 @@
+import type { Invariant } from '../../runner/check';
+import { StepHistory } from './lib/history';
+import { procsByPid } from './lib/procs';
+import { matchesWait } from './lib/selector';
+import { waitReports } from './lib/wait-reports';
+
+/** A wait reports only a child that its pid selector and WLINUXCLONE filter accept (kern_exit.c:664-703). */
+export const waitSelector: Invariant = {
+  name: 'wait-selector',
+  statement: 'wait returns only children that match its pid selector and its WLINUXCLONE option',
+  source: 'kern_exit.c:664-703; semantics.md §3.4',
+  needs: ['snapshot'],
+  start() {
+    const history = new StepHistory();
+    return {
+      check(ctx) {
+        history.record(ctx);
+        const before = procsByPid(ctx.before!);
+        const after = procsByPid(ctx.after!);
+        for (const r of waitReports(ctx, history)) {
+          // A sleeper may report a child that appeared during the step; its pgrp and sigparent stay put.
+          const child = before.get(r.child) ?? after.get(r.child);
+          const waiter = before.get(r.waiter) ?? after.get(r.waiter);
+          if (!child || !waiter) return `wait by ${r.waiter} returned ${r.child}, which did not exist`;
+          if (!matchesWait(child, waiter, r.args)) {
+            return `wait(${r.args.wpid}, [${r.args.options.join(',')}]) by ${r.waiter} returned ${r.child} (pgid ${child.pgid}, sigparent ${child.sigparent})`;
+          }
+        }
+        return null;
+      },
+    };
+  },
+};
