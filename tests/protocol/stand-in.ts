@@ -1,0 +1,32 @@
+import type { Config, Implementation, Snapshot, Step, StepResult } from '../../interleaving';
+import { StepRejected } from '../../interleaving';
+import { INIT_SNAPSHOT } from './samples';
+
+/**
+ * A stand-in Implementation for protocol tests: fork hands out the next pid, anything else returns
+ * 0, a step by an unknown pid is rejected, and `setuid(666)` throws (an implementation bug).
+ */
+export function standIn(): Implementation & { resets: Config[] } {
+  let next = 2;
+  let live = new Set([1]);
+  const resets: Config[] = [];
+  return {
+    name: 'stand-in',
+    resets,
+    reset(config: Config) {
+      resets.push(config);
+      next = 2;
+      live = new Set([1]);
+    },
+    apply(step: Step): StepResult {
+      if (!live.has(step.pid)) throw new StepRejected(step.call, `pid ${step.pid} does not exist`);
+      if (step.call === 'setuid' && step.uid === 666) throw new Error('stand-in bug');
+      const ret = step.call === 'fork' ? next++ : 0;
+      if (step.call === 'fork') live.add(ret);
+      return { observations: [{ step: 0, pid: step.pid, call: step.call, kind: 'return', ret }], log: [] };
+    },
+    snapshot(): Snapshot {
+      return { ...INIT_SNAPSHOT, lastpid: next - 1 };
+    },
+  };
+}
