@@ -1,4 +1,4 @@
-import type { Fixture, Interleaving, ProfileName } from '../interleaving';
+import type { Fixture, Interleaving, ProfileName, StepResult } from '../interleaving';
 import { execute, type Failure, type StepCounts } from './execute';
 import { failureFixture } from './differential-fixture';
 import { shrinkOnTarget, type Judge } from './differential-shrink';
@@ -32,6 +32,10 @@ export interface FoundFailure extends ReportedFailure {
   replays: number;
   /** False when the shrinker ran out of replays before reaching a 1-minimal interleaving. */
   minimal: boolean;
+  /** The saved interleaving. */
+  interleaving: Interleaving;
+  /** The saved steps' results on the target, for printing (up to the break, for a broken target). */
+  results: StepResult[];
 }
 
 export interface CampaignResult {
@@ -65,7 +69,7 @@ export async function runCampaign(c: Campaign): Promise<CampaignResult> {
     const failure = outcome.failure;
     if (failure) {
       if (failure.property === 'differential') differential.failed++;
-      found.push(await saveFailure(c, il, failure, run));
+      found.push(await saveFailure(c, il, failure, run, outcome.results));
       if (failure.property === 'implementation') break;
     }
     c.onRun?.(runs, found.length);
@@ -83,7 +87,7 @@ export async function runCampaign(c: Campaign): Promise<CampaignResult> {
   return { report, counts, found };
 }
 
-async function saveFailure(c: Campaign, il: Interleaving, failure: Failure, run: number): Promise<FoundFailure> {
+async function saveFailure(c: Campaign, il: Interleaving, failure: Failure, run: number, brokeResults: StepResult[]): Promise<FoundFailure> {
   const at = { target: c.targetSpec, profile: c.profile, seed: c.seed, run };
   let saved: Interleaving = { config: il.config, steps: il.steps.slice(0, Math.max(failure.step + 1, 0)) };
   let final = failure;
@@ -94,6 +98,8 @@ async function saveFailure(c: Campaign, il: Interleaving, failure: Failure, run:
     ({ interleaving: saved, failure: final, replays, minimal } = shrunk);
   }
   const fixture = c.save(failureFixture(saved, final, at, c.invariants));
+  // One more replay, after the fixture is safe, for the printout (a broken target is not asked again).
+  const results = failure.property === 'implementation' ? brokeResults : (await execute(c.target, saved)).results;
   return {
     property: final.property,
     step: final.step,
@@ -104,5 +110,7 @@ async function saveFailure(c: Campaign, il: Interleaving, failure: Failure, run:
     savedLength: saved.steps.length,
     replays,
     minimal,
+    interleaving: saved,
+    results,
   };
 }
