@@ -1,0 +1,29 @@
+/*
+ * What /proc says about one process (linux.md §2.2): scheduler state, where it sleeps, which
+ * signals are about to act, and how often it has been switched (so two samples tell whether it ran
+ * in between).
+ */
+#ifndef RC_PROBE_H
+#define RC_PROBE_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+/* syscall_nr values that are not system call numbers. */
+#define NR_RUNNING (-2) /* /proc/PID/syscall said "running" */
+#define NR_NONE (-1)    /* not inside a system call */
+
+typedef struct {
+	char state;         /* R S D T t Z X ... */
+	int threads;
+	pid_t ppid;         /* in the orchestrator's pid namespace */
+	long syscall_nr;    /* only sampled in S and D */
+	uint64_t arg0;
+	uint64_t deliverable; /* (SigPnd | ShdPnd) & ~SigBlk: signals that will act as soon as it runs */
+	uint64_t switches;  /* voluntary + involuntary context switches */
+} proc_probe;
+
+/* Sample /proc/<pid>. Returns 0, or -1 when the entry is gone (the process was reaped). */
+int probe_proc(pid_t pid, proc_probe *out);
+
+#endif

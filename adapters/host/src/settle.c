@@ -1,0 +1,141 @@
+/*
+ * The quiescence rule (linux.md §2.3). A step is over when every puppet is in a state from which
+ * nothing happens by itself, and two sweeps a settle window apart saw exactly the same thing:
+ *   - idle in recvmsg on its channel, or asleep in the call it was told to make (wait4; clone for
+ *     vfork), with no unblocked signal pending;
+ *   - stopped (T, t), or a zombie with no threads left, or reaped.
+ * Each sweep also records the context-switch counts, so a process that ran at all between the two
+ * sweeps, however briefly, makes them differ.
+ */
+#define _GNU_SOURCE
+#include "kernel.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#define NR_RECVMSG 47
+#define NR_WAIT4 61
+#define NR_CLONE 56
+#define NR_CLONE3 435
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+	return h * 0x100000001b3ULL;
+}
+
+static bool expected_sleep(const puppet *p, const proc_probe *s)
+{
+	if (p->state == PUP_IDLE)
+		return s->syscall_nr == NR_RECVMSG && s->arg0 == PUPPET_FD;
+	if (p->busy_op == OP_WAIT4)
+		return s->syscall_nr == NR_WAIT4;
+	if (p->busy_op == OP_VFORK)
+		return s->syscall_nr == NR_CLONE || s->syscall_nr == NR_CLONE3;
+	return false;
+}
+
+/* Why a puppet is not quiescent, or NULL when it is. */
+static const char *unsettled(const puppet *p, const proc_probe *s)
+{
+	switch (s->state) {
+	case 'T':
+	case 't':
+		return NULL;
+	case 'Z':
+		return s->threads <= 1 ? NULL : "a zombie whose threads are still exiting";
+	case 'S':
+	case 'D':
+		if (s->deliverable)
+			return "about to act on a pending signal";
+		return expected_sleep(p, s) ? NULL : "inside a call it was not expected to sleep in";
+	default:
+		return "running";
+	}
+}
+
+/* A probe is trusted only if the pidfd shows the process still existed after it was taken. */
+static bool probe_trusted(const puppet *p, proc_probe *s)
+{
+	if (probe_proc(p->gpid, s) < 0)
+		return false;
+	return syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) == 0;
+}
+
+/* One sweep over the table. Returns true when all are quiescent; *sig fingerprints what it saw. */
+static bool sweep(kernel *k, int index, step_outcome *out, uint64_t *sig, char *why, size_t whylen)
+{
+	bool clean = true;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (int i = 0; i < k->n; i++) {
+		puppet *p = &k->p[i];
+		if (p->reaped)
+			continue;
+		if (p->state == PUP_NEWBORN) {
+			clean = false;
+			snprintf(why, whylen, "a new process has not checked in yet");
+			continue;
+		}
+		proc_probe s;
+		if (!probe_trusted(p, &s)) {
+			p->reaped = true;
+			puppet_died(k, p, index, out);
+			h = mix(h, (uint64_t)p->nspid << 8);
+			continue;
+		}
+		if (s.state == 'Z' && p->state != PUP_EXITED)
+			puppet_died(k, p, index, out);
+		const char *u = unsettled(p, &s);
+		if (u) {
+			clean = false;
+			snprintf(why, whylen, "pid %d is %s (state %c, syscall %ld)", p->nspid, u, s.state, s.syscall_nr);
+		}
+		h = mix(h, (uint64_t)p->nspid << 8 | (uint64_t)(unsigned char)s.state);
+		h = mix(h, (uint64_t)s.syscall_nr);
+		h = mix(h, s.deliverable);
+		h = mix(h, s.switches);
+	}
+	*sig = h;
+	return clean;
+}
+
+static void wait_a_window(kernel *k, long us)
+{
+	struct pollfd pf[MAX_PUPPETS];
+	int n = 0;
+	for (int i = 0; i < k->n; i++)
+		if (k->p[i].fd >= 0)
+			pf[n++] = (struct pollfd){ .fd = k->p[i].fd, .events = POLLIN };
+	struct timespec ts = { .tv_sec = us / 1000000, .tv_nsec = (us % 1000000) * 1000 };
+	ppoll(pf, (nfds_t)n, &ts, NULL);
+}
+
+res_kind settle(kernel *k, int index, step_outcome *out, char *err, size_t errlen)
+{
+	int64_t deadline = now_us() + k->lim.step_ms * 1000;
+	uint64_t prev = 0;
+	bool have_prev = false;
+	char why[160] = "";
+	for (;;) {
+		int handled = channel_drain(k, index, out, err, errlen);
+		if (handled < 0)
+			return RES_INTERNAL;
+		uint64_t sig;
+		bool clean = sweep(k, index, out, &sig, why, sizeof why);
+		if (handled == 0 && clean && have_prev && sig == prev)
+			return RES_OK;
+		prev = sig;
+		have_prev = clean && handled == 0;
+		if (now_us() > deadline) {
+			snprintf(err, errlen, "the step did not settle within %ld ms: %s", k->lim.step_ms, clean ? "processes kept changing" : why);
+			return RES_INTERNAL;
+		}
+		wait_a_window(k, k->lim.settle_us);
+	}
+}
