@@ -1,6 +1,7 @@
 /*
  * reapcheck-host: runs interleavings on this machine's Linux kernel (docs/host-harness.md).
  *   reapcheck-host                         the line-protocol server (the orchestrator)
+ *   reapcheck-host --check                 exit 0 if tests can be contained here, else 2 with why
  *   reapcheck-host --puppet MASK STEP      a puppet re-entering its loop after execve (internal)
  */
 #define _GNU_SOURCE
@@ -10,6 +11,7 @@
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,8 +95,9 @@ int main(int argc, char **argv)
 	puppet_tick_us = lim.tick_us;
 	if (argc >= 2 && strcmp(argv[1], "--puppet") == 0)
 		return puppet_entry(argc, argv);
-	if (argc != 1) {
-		fprintf(stderr, "usage: reapcheck-host   (speaks the reapcheck line protocol on stdin/stdout)\n");
+	bool check = argc == 2 && strcmp(argv[1], "--check") == 0;
+	if (argc != 1 && !check) {
+		fprintf(stderr, "usage: reapcheck-host [--check]   (speaks the reapcheck line protocol on stdin/stdout)\n");
 		return EXIT_USAGE;
 	}
 	const char *why = namespaces_unavailable();
@@ -102,6 +105,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "reapcheck-host: refusing to run uncontained: %s\n", why);
 		return EXIT_NO_CONTAINMENT;
 	}
+	if (check)
+		return 0;
 	/* A write to a vanished client must not kill us before the namespace is torn down. */
 	signal(SIGPIPE, SIG_IGN);
 	return harness_serve(&lim);
