@@ -33,6 +33,8 @@ export interface ExecuteOptions {
   stopAtFirstFailure?: boolean;
   /** Accumulated per property across runs when given. */
   counts?: Record<string, StepCounts>;
+  /** Called with every step's context before the checks (coverage probes, progress). */
+  observe?: (ctx: CheckContext) => void;
 }
 
 export interface ExecuteOutcome {
@@ -54,7 +56,7 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
   const stopEarly = o.stopAtFirstFailure ?? true;
   const invariants = o.invariants ?? [];
   const counts = o.counts ?? {};
-  const wantsSnapshots = invariants.some((inv) => inv.needs.includes('snapshot'));
+  const wantsSnapshots = o.observe !== undefined || invariants.some((inv) => inv.needs.includes('snapshot'));
   const results: StepResult[] = [];
   const outcome: ExecuteOutcome = { executed: 0, failure: null, rejectedAt: null, results };
   const fail = (f: Failure): boolean => {
@@ -139,6 +141,7 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
       break;
     }
     const ctx: CheckContext = { config, index, step, result, before, after };
+    o.observe?.(ctx);
     if (checkAll(invariants, runs, ctx, counts, fail)) break;
     before = after;
     last = ctx;

@@ -1,0 +1,82 @@
+import type { RforkFlag, Step } from '../../../interleaving';
+import type { Maker } from './maker';
+
+/** Fewer forks as the table fills, so trees grow deep rather than wide. */
+function forkWeight(nprocs: number): number {
+  return nprocs < 5 ? 12 : nprocs < 9 ? 6 : nprocs < 14 ? 2 : 0.3;
+}
+
+export const forkMaker: Maker = {
+  name: 'fork',
+  weight: ({ world }) => forkWeight(world.snapshot.nprocs),
+  make: ({ caller }) => ({ pid: caller.pid, call: 'fork' }),
+};
+
+export const vforkMaker: Maker = {
+  name: 'vfork',
+  weight: ({ world }) => forkWeight(world.snapshot.nprocs) / 5,
+  make: ({ caller }) => ({ pid: caller.pid, call: 'vfork' }),
+};
+
+const RFORK_VALID: readonly (readonly RforkFlag[])[] = [
+  ['RFPROC', 'RFTHREAD'],
+  ['RFPROC', 'RFTHREAD', 'RFFDG'],
+  ['RFPROC', 'RFNOWAIT'],
+  ['RFPROC', 'RFLINUXTHPN'],
+  ['RFPROC', 'RFSIGSHARE'],
+  ['RFPROC', 'RFFDG'],
+  ['RFFDG'],
+];
+const RFORK_INVALID: readonly (readonly RforkFlag[])[] = [['RFPROC', 'RFFDG', 'RFCFDG'], ['RFPROC', 'RFSTOPPED'], ['RFPROC', 'RFPPWAIT']];
+
+export const rforkMaker: Maker = {
+  name: 'rfork',
+  weight: ({ world }) => forkWeight(world.snapshot.nprocs) / 3,
+  make: ({ caller, rng, invalidShare }) => ({
+    pid: caller.pid,
+    call: 'rfork',
+    flags: [...rng.pick(rng.chance(invalidShare) ? RFORK_INVALID : RFORK_VALID)],
+  }),
+};
+
+export const thrNewMaker: Maker = {
+  name: 'thr_new',
+  weight: ({ caller }) => (caller.threads < 3 ? 1.2 : 0.2),
+  make: ({ caller }) => ({ pid: caller.pid, call: 'thr_new' }),
+};
+
+const EXIT_CODES = [0, 0, 1, 2, 3, 7, 42, 255, 256, 257, -1];
+
+export const exitMaker: Maker = {
+  name: 'exit',
+  weight: ({ caller, world }) => (caller.pid === 1 ? 0 : world.snapshot.nprocs > 10 ? 9 : 5),
+  make: ({ caller, rng }) => ({ pid: caller.pid, call: 'exit', code: rng.pick(EXIT_CODES) }),
+};
+
+export const abort2Maker: Maker = {
+  name: 'abort2',
+  weight: ({ caller }) => (caller.pid === 1 ? 0 : 0.8),
+  make: ({ caller, rng }): Step => {
+    const base = { pid: caller.pid, call: 'abort2' as const };
+    switch (rng.int(0, 7)) {
+      case 0:
+        return { ...base, why: 'bad state', nargs: 0, args: null };
+      case 1:
+        return { ...base, why: null, nargs: 1, args: [0] };
+      case 2:
+        return { ...base, why: 'x', nargs: 17, args: [] };
+      case 3:
+        return { ...base, why: 'fault', nargs: 1, args: [1], badWhy: true };
+      case 4:
+        return { ...base, why: 'args', nargs: 2, args: [1], badArgs: rng.chance(0.5) };
+      default:
+        return { ...base, why: rng.pick(['bad state', '', 'oops']), nargs: rng.int(0, 2), args: [1, 0x2a].slice(0, rng.int(0, 2)) };
+    }
+  },
+};
+
+export const execveMaker: Maker = {
+  name: 'execve',
+  weight: ({ caller }) => (caller.flags.includes('PPWAIT') ? 6 : 0.6),
+  make: ({ caller }) => ({ pid: caller.pid, call: 'execve' }),
+};

@@ -1,0 +1,64 @@
+import type { Step, UserPtr, WaitOption } from '../../../interleaving';
+import type { MakeContext, Maker } from './maker';
+
+/** A wpid: mostly WAIT_ANY or a real child, sometimes a pgrp, sometimes a pid that is not a child. */
+function pickWpid({ world, caller, rng, invalidShare }: MakeContext): number {
+  const kids = world.children(caller);
+  if (rng.chance(invalidShare) || kids.length === 0) {
+    const strangers = world.snapshot.procs.filter((p) => p.ppid !== caller.pid && p.pid !== caller.pid);
+    return strangers.length > 0 && rng.chance(0.7) ? rng.pick(strangers).pid : world.unusedPid();
+  }
+  const kid = rng.pick(kids);
+  return rng.weighted([
+    [-1, 50],
+    [kid.pid, 30],
+    [0, 8],
+    [-kid.pgid, 8],
+  ])!;
+}
+
+function pickOptions({ rng, world, invalidShare }: MakeContext): { options: WaitOption[]; extraBits?: number } {
+  const fewAwake = world.awake.length <= 2;
+  const options = rng.subset<WaitOption>([
+    ['WNOHANG', fewAwake ? 1 : 0.5],
+    ['WUNTRACED', 0.4],
+    ['WCONTINUED', 0.3],
+    ['WLINUXCLONE', 0.05],
+  ]);
+  if (rng.chance(invalidShare / 2)) {
+    if (rng.chance(0.5)) return { options, extraBits: rng.pick([0x100, 0x40000]) };
+    options.push(rng.pick<WaitOption>(['WNOWAIT', 'WEXITED']));
+  }
+  return { options };
+}
+
+function pointer(rng: MakeContext['rng'], nullShare: number, faultShare: number): UserPtr {
+  return rng.weighted<UserPtr>([
+    ['valid', 1 - nullShare - faultShare],
+    ['null', nullShare],
+    ['fault', faultShare],
+  ])!;
+}
+
+export const wait4Maker: Maker = {
+  name: 'wait4',
+  weight: ({ world, caller }) => {
+    const kids = world.children(caller);
+    const ready = kids.some((k) => k.state === 'ZOMBIE');
+    return kids.length === 0 ? 1 : (caller.pid === 1 ? 10 : 6) + (ready ? 10 : 0);
+  },
+  make: (ctx): Step => ({
+    pid: ctx.caller.pid,
+    call: 'wait4',
+    wpid: pickWpid(ctx),
+    ...pickOptions(ctx),
+    status: pointer(ctx.rng, 0.06, ctx.invalidShare / 3),
+    rusage: pointer(ctx.rng, 0.55, ctx.invalidShare / 4),
+  }),
+};
+
+export const owaitMaker: Maker = {
+  name: 'owait',
+  weight: ({ world, caller }) => (world.children(caller).some((k) => k.state === 'ZOMBIE') ? 1.5 : 0.2),
+  make: ({ caller }) => ({ pid: caller.pid, call: 'owait' }),
+};

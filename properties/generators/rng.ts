@@ -1,0 +1,37 @@
+import type * as fc from 'fast-check';
+
+/** The generator's random choices, drawn from fast-check's seeded generator. */
+export class Rng {
+  constructor(private readonly random: fc.Random) {}
+
+  /** An integer in [lo, hi]. */
+  int(lo: number, hi: number): number {
+    return this.random.nextInt(lo, hi);
+  }
+
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.random.nextInt(0, 9999) < p * 10000;
+  }
+
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.random.nextInt(0, xs.length - 1)];
+  }
+
+  /** One of the entries, with probability proportional to its weight; undefined if all weigh 0. */
+  weighted<T>(entries: readonly (readonly [T, number])[]): T | undefined {
+    const total = entries.reduce((s, [, w]) => s + w, 0);
+    if (total <= 0) return undefined;
+    let x = this.random.nextDouble() * total;
+    for (const [v, w] of entries) {
+      if (x < w) return v;
+      x -= w;
+    }
+    return entries[entries.length - 1][0];
+  }
+
+  /** Each element kept with its own probability. */
+  subset<T>(entries: readonly (readonly [T, number])[]): T[] {
+    return entries.filter(([, p]) => this.chance(p)).map(([v]) => v);
+  }
+}
