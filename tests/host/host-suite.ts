@@ -50,19 +50,49 @@ export interface MarkedProcess {
   nspid: number[];
 }
 
-/** Every process whose environment carries `marker` (the harness and all its puppets inherit it). */
-export function markedProcesses(marker: string): MarkedProcess[] {
-  const found: MarkedProcess[] = [];
+interface ProcEntry extends MarkedProcess {
+  comm: string;
+  marked: boolean;
+}
+
+function readProcs(marker: string | null): ProcEntry[] {
+  const found: ProcEntry[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (!readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(marker)) continue;
       const status = readFileSync(`/proc/${entry}/status`, 'utf8');
       const field = (k: string) => (status.match(new RegExp(`^${k}:\\s*(.*)$`, 'm')) ?? [])[1] ?? '';
-      found.push({ pid: Number(entry), ppid: Number(field('PPid')), state: field('State').charAt(0), nspid: field('NSpid').split(/\s+/).map(Number) });
+      let marked = false;
+      if (marker) {
+        try {
+          marked = readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(marker);
+        } catch {
+          // A zombie has no environment left: it is found through its parent instead.
+        }
+      }
+      found.push({ pid: Number(entry), ppid: Number(field('PPid')), state: field('State').charAt(0), nspid: field('NSpid').split(/\s+/).map(Number), comm: field('Name'), marked });
     } catch {
-      // Gone between readdir and read, or a kernel thread with no environment.
+      // Gone between readdir and read.
     }
   }
   return found;
+}
+
+/**
+ * Every process of one harness: those whose environment carries `marker` (the harness and every
+ * puppet inherit it), and their descendants (zombies, whose environment is gone).
+ */
+export function markedProcesses(marker: string): MarkedProcess[] {
+  const all = readProcs(marker);
+  const ours = new Set(all.filter((p) => p.marked).map((p) => p.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of all) if (!ours.has(p.pid) && ours.has(p.ppid)) grew = ours.add(p.pid) !== undefined;
+  }
+  return all.filter((p) => ours.has(p.pid)).map(({ pid, ppid, state, nspid }) => ({ pid, ppid, state, nspid }));
+}
+
+/** Puppets of any harness (by their /proc comm) adopted by the machine's real pid 1. */
+export function puppetsUnderRealInit(): MarkedProcess[] {
+  return readProcs(null).filter((p) => p.comm === 'rc-puppet' && p.ppid === 1 && p.nspid.length > 1 && p.nspid[1] !== 1);
 }
