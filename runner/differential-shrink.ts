@@ -10,20 +10,8 @@ export interface Judge {
   reference?: Implementation;
   invariants: readonly Invariant[];
   compare?: Partial<CompareOptions>;
-}
-
-const CREATING_CALLS = new Set(['fork', 'vfork', 'rfork']);
-
-/**
- * The pid each step created, read off the reference's results (the caller's own observation of a
- * successful fork returns the child's pid), so the shrinker renumbers pids exactly.
- */
-async function createdPidsOn(reference: Implementation, il: Interleaving): Promise<(number | null)[]> {
-  const { results } = await execute(reference, il);
-  return il.steps.map((step, i) => {
-    const own = results[i]?.observations[0];
-    return CREATING_CALLS.has(step.call) && own && own.errno === undefined && typeof own.ret === 'number' && own.ret > 0 ? own.ret : null;
-  });
+  /** The pid each step created, for the shrinker's pid renumbering (default: its own guess). */
+  createdPids?: (il: Interleaving) => (number | null)[] | Promise<(number | null)[]>;
 }
 
 /** The failure of one replay on the target, or null (passes, or invalid from a rejected step). */
@@ -37,9 +25,5 @@ export async function replayFailure(judge: Judge, il: Interleaving): Promise<Fai
  * replays), keeping only candidates that fail the same property.
  */
 export function shrinkOnTarget(judge: Judge, il: Interleaving, failure: Failure, maxReplays?: number): Promise<ShrinkResult> {
-  const reference = judge.reference;
-  return shrink(il, failure, (candidate) => replayFailure(judge, candidate), {
-    maxReplays,
-    ...(reference ? { createdPids: (c: Interleaving) => createdPidsOn(reference, c) } : {}),
-  });
+  return shrink(il, failure, (candidate) => replayFailure(judge, candidate), { maxReplays, createdPids: judge.createdPids });
 }

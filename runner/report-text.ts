@@ -19,6 +19,6 @@ export function shellQuote(word: string): string {
 }
 
 /** The command that replays a saved fixture against the target it failed on. */
-export function replayCommand(fixture: string, target: string, extra: string[] = []): string {
+export function replayCommandLine(fixture: string, target: string, extra: string[] = []): string {
   return ['npx', 'reapcheck', 'replay', fixture, '--impl', target, ...extra].map(shellQuote).join(' ');
 }
