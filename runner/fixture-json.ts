@@ -5,13 +5,13 @@
  */
 
 /** Width below which an object or array is written on one line. */
-const INLINE_WIDTH = 100;
+const INLINE_WIDTH = 120;
 
 const KEY_ORDER = [
   // Fixture
   'format', 'version', 'name', 'kind', 'description', 'source', 'profiles', 'config', 'steps', 'expect', 'found',
   // Observation and step heads
-  'step', 'pid', 'call',
+  'step', 'pid', 'call', 'state', 'ppid', 'children', 'oppid',
   // Step arguments, in the order of interleaving/step.ts
   'code', 'why', 'nargs', 'args', 'badWhy', 'badArgs', 'wpid', 'options', 'extraBits', 'req', 'target', 'sig',
   'handler', 'how', 'sigs', 'data', 'pgid', 'path', 'uid', 'ticks', 'who', 'flags',
