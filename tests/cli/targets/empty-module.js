@@ -1,0 +1,3 @@
+'use strict';
+// Exports something, but no Implementation.
+exports.helper = () => 42;
