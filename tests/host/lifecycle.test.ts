@@ -1,6 +1,6 @@
 import type { Observation } from '../../interleaving';
 import { describeHost, runSteps, withHost, type Outcome } from './host-suite';
-import { attach, cont, exit, fork, getppid, kill, vfork, wait4 } from './steps';
+import { attach, cont, exit, fork, getppid, kill, run, vfork, wait4 } from './steps';
 
 /**
  * Scripted interleavings on the real kernel with literal Linux expectations (linux.md rows cited):
@@ -159,6 +159,24 @@ describeHost('host harness: exit and wait', () => {
     expect(got.r.panic).toMatch(/namespace init/);
     expect(got.next).toMatch(/^getppid: no further steps: the namespace init \(pid 1\) exited/);
     expect(got.afterReset).toEqual([[ret(0, 1, 'getppid', 0)]]);
+  });
+
+  it('reports CPU burned by run in ticks, in wait4 and in RUSAGE_CHILDREN (W11, W13)', async () => {
+    const got = await withHost((impl) => runSteps(impl, [
+      fork(1), fork(1), run(2, 3), run(3, 5), exit(2, 0), exit(3, 0), wait4(1, 2), wait4(1, 3), { pid: 1, call: 'getrusage', who: 'RUSAGE_CHILDREN' },
+    ]));
+    const utime = (i: number): number => {
+      const ru = 'rejected' in got[i] ? undefined : (got[i] as Observation[])[0].rusage;
+      if (typeof ru !== 'object') throw new Error(`step ${i} reported no rusage`);
+      return ru.utime;
+    };
+    // Each puppet's own fork, exit and command traffic costs it a fraction of a tick on top of its burn.
+    expect(utime(6) - 3).toBeGreaterThanOrEqual(0);
+    expect(utime(6) - 3).toBeLessThanOrEqual(1);
+    expect(utime(7) - 5).toBeGreaterThanOrEqual(0);
+    expect(utime(7) - 5).toBeLessThanOrEqual(1);
+    // RUSAGE_CHILDREN is the exact sum before rounding, so after rounding it is within one tick of the sum.
+    expect(Math.abs(utime(8) - (utime(6) + utime(7)))).toBeLessThanOrEqual(1);
   });
 
   it('gives the same observations for the same interleaving, run twice', async () => {

@@ -23,6 +23,16 @@ extern char **environ;
 /* A status no Linux wait can produce (statuses are 16 bits), to tell "written" from "untouched". */
 #define STATUS_SENTINEL 0x5a5a5a5a
 #define RUSAGE_FILL 0xab
+/*
+ * CPU time in microseconds as the protocol's `utime`: ru_utime + ru_stime. Linux measures the sum
+ * exactly but splits it between user and system by sampling at the timer tick (CONFIG_HZ=250 here;
+ * cputime_adjust), so a burn of a few milliseconds can land wholly in either half.
+ */
+static int64_t cpu_us(const struct rusage *ru)
+{
+	return (int64_t)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000000 + ru->ru_utime.tv_usec + ru->ru_stime.tv_usec;
+}
+
 /* Below mmap_min_addr, so never mapped: copyout to it faults (UserPtr 'fault'). */
 #define FAULT_ADDR ((void *)4096)
 #define CHILD_STACK (256 * 1024)
@@ -156,7 +166,7 @@ static void do_wait4(const wire_cmd *c, const sigset_t *model)
 	struct rusage untouched;
 	memset(&untouched, RUSAGE_FILL, sizeof untouched);
 	m.rusage_written = rp == &ru && memcmp(&ru, &untouched, sizeof ru) != 0;
-	m.utime_us = (int64_t)ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec;
+	m.utime_us = cpu_us(&ru);
 	send_or_die(&m);
 }
 
@@ -266,7 +276,7 @@ static int execute(const wire_cmd *c, int newfd, sigset_t *model)
 		r = getrusage((int)c->a[0], &ru);
 		err = r < 0 ? errno : 0;
 		m.rusage_written = r == 0;
-		m.utime_us = (int64_t)ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec;
+		m.utime_us = cpu_us(&ru);
 		break;
 	case OP_SIGPENDING:
 		r = sigpending(&pend);
