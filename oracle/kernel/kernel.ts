@@ -1,0 +1,71 @@
+import { StepRejected, type Observation, type Step, type StepResult } from '../../interleaving';
+import { P_STOPPED, P_WEXIT, PRS_ZOMBIE } from './flags';
+import type { Proc } from './proc';
+import { WaitKernel } from '../wait/wait-kernel';
+
+/**
+ * The whole model: the tables of KernelState and the seed's functions of every layer
+ * (signals → job control → fork → ptrace → exit → wait). `apply` runs one step: the caller's call,
+ * then the deferred effects on other processes in posting order (semantics.md §9.2).
+ * A variant ("mutant") subclasses this and overrides one small method.
+ */
+export class Kernel extends WaitKernel {
+  /** Apply one step; `index` names it in sleep records and observations. */
+  apply(step: Step, index: number): StepResult {
+    const p = this.caller(step);
+    this.beginStep(index);
+    const own = this.dispatch(p, step);
+    this.observations.unshift(own);
+    if (this.panicMessage === null) this.runEffects();
+    const r: StepResult = { observations: this.observations, log: this.log };
+    if (this.tracing) r.trace = this.trace;
+    if (this.panicMessage !== null) r.panic = this.panicMessage;
+    return r;
+  }
+
+  /** The calling process, which must be awake: not asleep, stopped, exiting or dead. */
+  private caller(step: Step): Proc {
+    if (step === null || typeof step !== 'object') throw new StepRejected('step', 'a step must be an object');
+    const call = typeof step.call === 'string' ? step.call : 'step';
+    if (this.panicMessage !== null) throw new StepRejected(call, 'the kernel has panicked (init died); reset it');
+    if (!Number.isInteger(step.pid)) throw new StepRejected(call, `pid must be an integer, got ${String(step.pid)}`);
+    const p = this.procs.get(step.pid);
+    if (p === undefined) throw new StepRejected(call, `pid ${step.pid}: no such process`);
+    if (p.state === PRS_ZOMBIE) throw new StepRejected(call, `pid ${step.pid} is a zombie`);
+    if (p.flag & P_WEXIT) throw new StepRejected(call, `pid ${step.pid} is exiting`);
+    if (p.sleep !== null) throw new StepRejected(call, `pid ${step.pid} is asleep in ${p.sleep.chan} (since step ${p.sleep.step})`);
+    if (p.flag & P_STOPPED) throw new StepRejected(call, `pid ${step.pid} is stopped`);
+    return p;
+  }
+
+  private dispatch(p: Proc, s: Step): Observation {
+    switch (s.call) {
+      case 'fork': return this.sys_fork(p, s);
+      case 'vfork': return this.sys_vfork(p, s);
+      case 'rfork': return this.sys_rfork(p, s);
+      case 'thr_new': return this.sys_thr_new(p);
+      case 'exit': return this.sys_exit(p, s);
+      case 'abort2': return this.sys_abort2(p, s);
+      case 'wait4': return this.sys_wait4(p, s);
+      case 'owait': return this.sys_owait(p, s);
+      case 'kill': return this.sys_kill(p, s);
+      case 'sigaction': return this.sys_sigaction(p, s);
+      case 'sigprocmask': return this.sys_sigprocmask(p, s);
+      case 'ptrace': return this.sys_ptrace(p, s);
+      case 'setpgid': return this.sys_setpgid(p, s);
+      case 'setsid': return this.sys_setsid(p);
+      case 'setctty': return this.sys_setctty(p);
+      case 'tcsetpgrp': return this.sys_tcsetpgrp(p, s);
+      case 'execve': return this.sys_execve(p, s);
+      case 'setuid': return this.sys_setuid(p, s);
+      case 'run': return this.sys_run(p, s);
+      case 'getppid': return this.sys_getppid(p);
+      case 'getpgid': return this.sys_getid(p, s);
+      case 'getsid': return this.sys_getid(p, s);
+      case 'getrusage': return this.sys_getrusage(p, s);
+      case 'sigpending': return this.sys_sigpending(p);
+      default:
+        throw new StepRejected(String((s as { call: unknown }).call), 'unknown call');
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { ProfileName } from '../../interleaving';
+import { FREEBSD_R176365 } from './freebsd-r176365';
+import type { Profile } from './profile';
+
+export type { Profile } from './profile';
+export { FREEBSD_R176365 } from './freebsd-r176365';
+
+/** The profiles the oracle implements. */
+export const PROFILES: Readonly<Partial<Record<ProfileName, Profile>>> = {
+  'freebsd-r176365': FREEBSD_R176365,
+};
+
+/** The profile for a config name, or a clear error naming the ones available. */
+export function profileFor(name: string): Profile {
+  const p = (PROFILES as Record<string, Profile | undefined>)[name];
+  if (!p) {
+    throw new Error(`config.profile: the oracle has no profile '${name}' (available: ${Object.keys(PROFILES).join(', ')})`);
+  }
+  return p;
+}

@@ -1,0 +1,109 @@
+import { PTRACE_REQUEST_NAMES, StepRejected, type ErrnoName, type Observation, type StepOf } from '../../interleaving';
+import { P_STOPPED, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WAITED, P_WEXIT } from '../kernel/flags';
+import { failed, returned } from '../kernel/observe';
+import type { Proc } from '../kernel/proc';
+import { ForkKernel } from '../fork/fork-kernel';
+import { resolveSignal, UNNAMED } from '../signals/resolve-signal';
+import { SIGCHLD, SIGKILL, SIGSTOP } from '../signals/signal-ids';
+
+const REQUESTS = new Set<string>(PTRACE_REQUEST_NAMES);
+
+/**
+ * ptrace(2) for PT_TRACE_ME, PT_ATTACH, PT_DETACH, PT_CONTINUE and PT_KILL (sys_process.c
+ * kern_ptrace, semantics.md §3.8). The resume address is always 1 (§9.7).
+ */
+export abstract class PtraceKernel extends ForkKernel {
+  /** p_candebug with uids only: oneself, root, or the same uid (unprivileged_proc_debug on). */
+  p_candebug(td: Proc, p: Proc): boolean {
+    return td === p || td.uid === 0 || td.uid === p.uid;
+  }
+
+  sys_ptrace(td: Proc, a: StepOf<'ptrace'>): Observation {
+    if (!REQUESTS.has(a.req)) throw new StepRejected('ptrace', `req: unknown request ${JSON.stringify(a.req)}`);
+    if (a.req !== 'PT_TRACE_ME' && !Number.isInteger(a.target)) {
+      throw new StepRejected('ptrace', `target must be an integer, got ${a.target}`);
+    }
+    const data = a.req === 'PT_CONTINUE' || a.req === 'PT_DETACH' ? resolveSignal(a.data, this.profile, 'ptrace', 'data') : 0;
+    const err = this.kern_ptrace(td, a, data);
+    return err === null ? returned(this.stepIndex, td.pid, 'ptrace', 0) : failed(this.stepIndex, td.pid, 'ptrace', err);
+  }
+
+  /** kern_ptrace: lookup, the common checks, the per-request checks, then the work. */
+  private kern_ptrace(td: Proc, a: StepOf<'ptrace'>, data: number | 'EINVAL'): ErrnoName | null {
+    const e = this.profile.ptraceErrno;
+    const p = a.req === 'PT_TRACE_ME' ? td : this.pfind(a.target);
+    if (p === null || p.flag & P_WEXIT) return 'ESRCH';
+    if (!this.p_candebug(td, p)) return 'EPERM';
+    // Simplification: init is treated like a P_SYSTEM process (EINVAL): its parent, proc0, is not modelled.
+    if (a.req !== 'PT_TRACE_ME' && p === this.initproc) return 'EINVAL';
+    switch (a.req) {
+      case 'PT_TRACE_ME':
+        // Always legal, even when already traced (E13).
+        p.flag |= P_TRACED;
+        p.oppid = p.pptr?.pid ?? 0;
+        return null;
+      case 'PT_ATTACH':
+        if (p === td) return e.attachSelf;
+        if (p.flag & P_TRACED) return e.attachTraced;
+        if (td.flag & P_TRACED && this.isAncestor(p, td)) return e.attachAncestor;
+        p.flag |= P_TRACED;
+        p.oppid = p.pptr!.pid;
+        this.attachTakesTracee(td, p);
+        this.sendsig(p, SIGSTOP);
+        return null;
+      default:
+        if (!(p.flag & P_TRACED)) return e.notTraced;
+        if (p.pptr !== td) return e.notOurTracee;
+        if (!(p.flag & P_STOPPED) || !p.suspended || !(p.flag & P_WAITED)) return e.notStopped;
+        // Simplification: the one-time console message "P_STOPPED_TRACE not set." is not logged.
+        if (a.req === 'PT_KILL') {
+          this.sendsig(p, SIGKILL);
+          return null;
+        }
+        if (data === 'EINVAL') return 'EINVAL';
+        if (a.req === 'PT_DETACH') this.ptraceDetach(p);
+        // Simplification: a number with no signal name is delivered as no signal.
+        this.sendsig(p, data === UNNAMED ? 0 : data);
+        return null;
+    }
+  }
+
+  /** Whether `p` is found walking td's p_pptr chain (bounded: the kernel could loop on a cycle). */
+  private isAncestor(p: Proc, td: Proc): boolean {
+    let n = 0;
+    for (let q = td.pptr; q !== null && n <= this.procs.size; q = q.pptr, n++) if (q === p) return true;
+    return false;
+  }
+
+  /** PT_ATTACH moves the tracee into the debugger's children (E2, E8; Linux keeps it, R6/T1). */
+  protected attachTakesTracee(td: Proc, p: Proc): void {
+    if (p.pptr !== td) this.proc_reparent(p, td);
+  }
+
+  /** PT_DETACH before sendsig: back to pfind(oppid), or init if nothing holds that pid (E1). */
+  protected ptraceDetach(p: Proc): void {
+    if (p.oppid !== p.pptr!.pid) {
+      this.sigqueue_take(p);
+      const pp = this.pfind(p.oppid) ?? this.initproc;
+      this.proc_reparent(p, pp);
+      if (pp === this.initproc) p.sigparent = SIGCHLD;
+    }
+    p.flag &= ~(P_TRACED | P_WAITED);
+    p.oppid = 0;
+  }
+
+  /**
+   * The common sendsig step: a stopped target resumes with td_xsig = data (a job-control stop does
+   * not consume it, E11); a running one is sent the signal. No P_CONTINUED, no CLD_CONTINUED.
+   */
+  sendsig(p: Proc, data: number): void {
+    p.xstat = data === 0 ? 0 : this.raw(data);
+    if (p.flag & (P_STOPPED_SIG | P_STOPPED_TRACE)) {
+      if (p.traceSig !== 0) p.xsig = data;
+      p.flag &= ~(P_STOPPED_TRACE | P_STOPPED_SIG | P_WAITED);
+      this.thread_unsuspend(p);
+    } else if (data !== 0) {
+      this.psignal(p, data);
+    }
+  }
+}

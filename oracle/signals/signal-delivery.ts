@@ -1,0 +1,177 @@
+import { P_PPWAIT, P_STOPPED, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WEXIT, PRS_NORMAL } from '../kernel/flags';
+import { failed, noreturn } from '../kernel/observe';
+import type { Proc, SleepState } from '../kernel/proc';
+import { SAF_RESETHAND, SIG_CATCH, SIG_DFL, SIG_IGN } from '../kernel/sigacts';
+import { SIGCHLD, lowestSig, sigBit, sigName } from './signal-ids';
+import { SignalPostKernel } from './signal-post';
+import { SA_CORE, SA_IGNORE, SA_KILL, SA_STOP, SA_TTYSTOP, SIGPROP, STOP_MASK } from './sigprop';
+
+/**
+ * Delivery at a process's kernel crossing (kern_sig.c issignal/postsig/ptracestop/sigexit,
+ * semantics.md §3.9.3-3.9.5), run as a deferred effect after the step that posted the signal.
+ */
+export abstract class SignalDeliveryKernel extends SignalPostKernel {
+  /** Re-run an interrupted wait after ERESTART (the syscall restarts from its start). */
+  protected abstract restartWait(p: Proc, s: SleepState): void;
+
+  protected override ast(p: Proc): void {
+    if (p.state !== PRS_NORMAL || p.flag & P_WEXIT) return;
+    if (p.flag & P_STOPPED) {
+      if (!p.suspended) {
+        p.suspended = true;
+        this.thread_stopped(p);
+      }
+      return;
+    }
+    const s = p.sleep;
+    if (s !== null) {
+      if (s.chan !== 'wait') return;
+      const intr = this.interruptingSignal(p);
+      if (intr === 0) return;
+      p.sleep = null;
+      p.wakePending = false;
+      p.restart = s;
+      p.restartErrno = p.sigacts.sigintr & sigBit(intr) ? 'EINTR' : 'ERESTART';
+    }
+    this.issignalLoop(p);
+    this.finishInterruptedCall(p);
+  }
+
+  /** The lowest pending signal that aborts an interruptible sleep (tdsigwakeup), or 0. */
+  private interruptingSignal(p: Proc): number {
+    let mask = this.pendingMask(p) & ~p.blocked;
+    while (mask !== 0) {
+      const id = lowestSig(mask);
+      mask &= ~sigBit(id);
+      const a = p.sigacts.action[id];
+      if (p.flag & P_TRACED || a === SIG_CATCH || (a === SIG_DFL && SIGPROP[id] & SA_KILL)) return id;
+    }
+    return 0;
+  }
+
+  /** An interrupted wait returns EINTR, restarts, or ends with the process (noreturn). */
+  private finishInterruptedCall(p: Proc): void {
+    const r = p.restart;
+    if (r === null) return;
+    const call = r.call!.call;
+    if (p.state !== PRS_NORMAL || p.flag & P_WEXIT) {
+      p.restart = null;
+      this.observations.push(noreturn(r.step, p.pid, call));
+      return;
+    }
+    if (p.flag & P_STOPPED || p.sleep !== null) return; // finishes once p runs again
+    p.restart = null;
+    if (p.restartErrno === 'EINTR') this.observations.push(failed(r.step, p.pid, call, 'EINTR'));
+    else this.restartWait(p, r);
+  }
+
+  /** issignal + postsig until nothing is deliverable or p stops or dies. */
+  private issignalLoop(p: Proc): void {
+    if (p.traceSig !== 0 && !this.afterPtracestop(p)) return;
+    for (;;) {
+      if (p.state !== PRS_NORMAL || p.flag & (P_WEXIT | P_STOPPED)) return;
+      let mask = this.pendingMask(p) & ~p.blocked;
+      if (p.flag & P_PPWAIT) mask &= ~STOP_MASK; // stops wait for the vfork child's exec or exit
+      if (mask === 0) return;
+      const id = lowestSig(mask);
+      if (p.flag & P_TRACED && !(p.flag & P_PPWAIT)) {
+        this.ptracestop(p, id);
+        return;
+      }
+      if (!this.actOn(p, id)) return;
+    }
+  }
+
+  /**
+   * ptracestop returned td_xsig (semantics.md §3.9.5): the debugger's data replaces the signal
+   * (0 drops it); if p was untraced meanwhile it rescans. Returns whether to keep scanning.
+   */
+  private afterPtracestop(p: Proc): boolean {
+    const sig = p.traceSig;
+    const newsig = p.xsig;
+    p.traceSig = 0;
+    p.xsig = 0;
+    if (newsig !== sig) {
+      this.takeOne(p, sig);
+      if (newsig === 0) return true;
+      p.pending |= sigBit(newsig);
+      if (p.blocked & sigBit(newsig)) return true;
+    }
+    if (!(p.flag & P_TRACED)) return true;
+    return this.actOn(p, newsig);
+  }
+
+  /** The disposition switch of issignal, then postsig. Returns false when p stopped or died. */
+  private actOn(p: Proc, id: number): boolean {
+    const action = p.sigacts.action[id];
+    const prop = SIGPROP[id];
+    if (action === SIG_IGN) {
+      this.sigqueue_delete(p, id);
+      return true;
+    }
+    if (action === SIG_CATCH) {
+      this.postsig(p, id);
+      return true;
+    }
+    if (p.pid <= 1) {
+      this.sigqueue_delete(p, id); // no default actions for init
+      return true;
+    }
+    if (prop & SA_STOP) {
+      this.sigqueue_delete(p, id);
+      if (p.flag & P_TRACED || (prop & SA_TTYSTOP && p.pgrp.jobc === 0)) return true;
+      p.flag |= P_STOPPED_SIG;
+      p.xstat = this.raw(id);
+      p.suspended = true;
+      this.thread_stopped(p);
+      return false;
+    }
+    if (prop & SA_IGNORE) {
+      this.sigqueue_delete(p, id);
+      return true;
+    }
+    this.takeOne(p, id);
+    this.sigexit(p, id);
+    return false;
+  }
+
+  /** sigqueue_get: one instance (the oldest SIGCHLD record first). Returns that record's child. */
+  private takeOne(p: Proc, id: number): Proc | null {
+    if (id === SIGCHLD && p.chldRecords.length) {
+      const c = p.chldRecords.shift()!;
+      c.ksiQueuedAt = null;
+      return c;
+    }
+    p.pending &= ~sigBit(id);
+    return null;
+  }
+
+  /** postsig: the handler runs (the model's handlers return at once). */
+  private postsig(p: Proc, id: number): void {
+    const c = this.takeOne(p, id);
+    const sig = sigName(id);
+    const rec = c === null ? { sig } : { sig, code: c.ksi.code, from: c.ksi.pid, status: c.ksi.status };
+    p.handled.push(rec);
+    this.emit({ kind: 'handler', pid: p.pid, ...rec });
+    if (p.sigacts.saFlags[id] & SAF_RESETHAND) p.sigacts.action[id] = SIG_DFL;
+  }
+
+  /**
+   * sigexit: death by a default action. Simplification: a core dump always succeeds (WCOREFLAG for
+   * SA_CORE signals); the optional kern.logsigexit line is not logged.
+   */
+  sigexit(p: Proc, id: number): void {
+    const core = SIGPROP[id] & SA_CORE ? 0x80 : 0;
+    this.exit1(p, this.raw(id) | core, null);
+  }
+
+  /** ptracestop: a trace stop on `id`; the debugger's data comes back as td_xsig. */
+  ptracestop(p: Proc, id: number): void {
+    p.traceSig = id;
+    p.xsig = id;
+    p.xstat = this.raw(id);
+    p.flag |= P_STOPPED_SIG | P_STOPPED_TRACE;
+    p.suspended = true;
+    this.thread_stopped(p);
+  }
+}

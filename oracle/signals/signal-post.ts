@@ -1,0 +1,211 @@
+import { KernelState } from '../kernel/kernel-state';
+import {
+  CLD_CONTINUED, CLD_DUMPED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, CLD_TRAPPED, P_CONTINUED, P_PPWAIT,
+  P_STATCHILD, P_STOPPED, P_STOPPED_SIG, P_TRACED, P_WAITED, P_WEXIT, PRS_ZOMBIE, PS_NOCLDSTOP,
+} from '../kernel/flags';
+import type { Proc } from '../kernel/proc';
+import { SIG_CATCH, SIG_DFL, SIG_IGN } from '../kernel/sigacts';
+import { SIGCHLD, SIGCONT, SIGKILL, sigBit, sigId, sigName } from './signal-ids';
+import { SA_CONT, SA_IGNORE, SA_STOP, SA_TTYSTOP, SIGPROP, STOP_MASK } from './sigprop';
+
+const SIG_HOLD = 3;
+
+/**
+ * Posting signals (kern_sig.c tdsignal/psignal, semantics.md §3.9.2), the SIGCHLD records of
+ * children (§3.9.6) and stop bookkeeping (§3.9.4). What a signal does to a running or
+ * interruptibly sleeping process happens at its next crossing, queued as an effect (§9.2).
+ */
+export abstract class SignalPostKernel extends KernelState {
+  protected override sigchldId(): number {
+    return SIGCHLD;
+  }
+
+  /** The profile's number for a signal id (status words, xstat). */
+  raw(id: number): number {
+    return this.profile.numbering.signo(sigName(id));
+  }
+
+  /** The id of a profile number, or 0 when the number has no name. */
+  idOfRaw(n: number): number {
+    const name = this.profile.numbering.signame(n);
+    return name === undefined ? 0 : sigId(name);
+  }
+
+  /** In the ignore set: SIG_IGN, or SIG_DFL with a default of ignoring (never SIGCONT). */
+  isIgnored(p: Proc, id: number): boolean {
+    const a = p.sigacts.action[id];
+    return a === SIG_IGN || (a === SIG_DFL && (SIGPROP[id] & SA_IGNORE) !== 0 && id !== SIGCONT);
+  }
+
+  /** Pending ids as a mask (SIGCHLD is pending as a plain bit or through records). */
+  pendingMask(p: Proc): number {
+    return p.chldRecords.length ? p.pending | sigBit(SIGCHLD) : p.pending;
+  }
+
+  /** sigqueue_delete_proc(p, id): the signal and, for SIGCHLD, every record go. */
+  sigqueue_delete(p: Proc, id: number): void {
+    p.pending &= ~sigBit(id);
+    if (id === SIGCHLD && p.chldRecords.length) {
+      for (const c of p.chldRecords) c.ksiQueuedAt = null;
+      p.chldRecords.length = 0;
+    }
+  }
+
+  /** Delete every pending signal in `mask`. */
+  sigqueue_delete_mask(p: Proc, mask: number): void {
+    p.pending &= ~mask;
+    if (mask & sigBit(SIGCHLD)) this.sigqueue_delete(p, SIGCHLD);
+  }
+
+  psignal(p: Proc, id: number): void {
+    this.tdsignal(p, id, null);
+  }
+
+  /**
+   * tdsignal(p, NULL, sig, ksi), semantics.md §3.9.2 in order. `record` is the child whose SIGCHLD
+   * record is posted (sigparent, the give-back), or null for a plain signal.
+   */
+  tdsignal(p: Proc, id: number, record: Proc | null): void {
+    if (p.state === PRS_ZOMBIE) return;
+    if (this.isIgnored(p, id)) return;
+    const prop = SIGPROP[id];
+    const bit = sigBit(id);
+    const action = p.blocked & bit ? SIG_HOLD : p.sigacts.action[id];
+    if (prop & SA_CONT) {
+      this.sigqueue_delete_mask(p, STOP_MASK);
+    } else if (prop & SA_STOP) {
+      if (prop & SA_TTYSTOP && p.pgrp.jobc === 0 && action === SIG_DFL) return;
+      this.sigqueue_delete(p, SIGCONT);
+      if (p.flag & P_CONTINUED) {
+        p.flag &= ~P_CONTINUED;
+        this.sigqueue_take(p);
+      }
+    }
+    if (record !== null && id === SIGCHLD) {
+      if (record.ksiQueuedAt === null) {
+        p.chldRecords.push(record);
+        record.ksiQueuedAt = p;
+      }
+    } else {
+      p.pending |= bit;
+    }
+    if (action === SIG_HOLD && !(prop & SA_CONT && p.flag & P_STOPPED_SIG)) return;
+    if (p.flag & P_STOPPED) {
+      this.postToStopped(p, id, prop, action);
+      return;
+    }
+    if (p.flag & P_TRACED || action === SIG_CATCH) {
+      this.tdsigwakeup(p, id, prop, action);
+      return;
+    }
+    if (prop & SA_STOP) {
+      if (p.flag & P_PPWAIT) return;
+      // Simplification: the seed's kernel marks P_STOPPED_SIG at once for a process in an
+      // uninterruptible sleep and completes the stop when it wakes; the model defers both.
+      if ((p.sleep !== null && p.sleep.chan !== 'wait') || p.flag & P_WEXIT) return;
+      p.flag |= P_STOPPED_SIG;
+      p.xstat = this.raw(id);
+      p.suspended = false;
+      this.sigqueue_delete(p, id);
+      this.queueAst(p); // the stop completes at p's next crossing (semantics.md §9.2)
+      return;
+    }
+    this.tdsigwakeup(p, id, prop, action);
+  }
+
+  /** The P_SHOULDSTOP branch of tdsignal. */
+  private postToStopped(p: Proc, id: number, prop: number, action: number): void {
+    if (p.flag & P_TRACED) return; // a traced, stopped process waits for its debugger (E15)
+    if (id === SIGKILL) {
+      p.flag &= ~P_STOPPED_SIG;
+      this.thread_unsuspend(p);
+      return;
+    }
+    if (prop & SA_CONT) {
+      p.flag &= ~P_STOPPED_SIG;
+      if (p.suspended) {
+        p.flag |= P_CONTINUED;
+        p.xstat = this.raw(SIGCONT);
+        this.emit({ kind: 'continue', pid: p.pid });
+        this.childproc_continued(p);
+      }
+      if (action === SIG_DFL) this.sigqueue_delete(p, id);
+      this.thread_unsuspend(p);
+      return;
+    }
+    if (prop & SA_STOP) {
+      p.flag |= P_STOPPED_SIG;
+      this.sigqueue_delete(p, id);
+      return;
+    }
+    // Any other signal stays pending; an interrupted sleep is noticed when p resumes.
+  }
+
+  /** tdsigwakeup: an interruptible sleep is aborted (at p's next crossing); a default SIGCONT is not. */
+  private tdsigwakeup(p: Proc, id: number, prop: number, action: number): void {
+    const s = p.sleep;
+    if (s !== null) {
+      if (s.chan !== 'wait') return; // uninterruptible: noticed when the sleep ends
+      if (prop & SA_CONT && action === SIG_DFL) {
+        this.sigqueue_delete(p, id);
+        return;
+      }
+    }
+    this.queueAst(p);
+  }
+
+  /** thread_unsuspend: the stop is over; a sleeper resumes its sleep and rescans if it was woken. */
+  thread_unsuspend(p: Proc): void {
+    p.suspended = false;
+    if (p.sleep !== null && p.wakePending) {
+      p.wakePending = false;
+      this.queueWake(p);
+    }
+    this.queueAst(p);
+  }
+
+  /** thread_stopped (semantics.md §3.9.4): the stop is complete. */
+  thread_stopped(p: Proc): void {
+    p.flag &= ~P_WAITED;
+    const traced = (p.flag & P_TRACED) !== 0;
+    this.emit({ kind: 'stop', pid: p.pid, sig: this.profile.numbering.signame(p.xstat) ?? 'SIGSTOP', traced });
+    this.childproc_stopped(p, traced ? CLD_TRAPPED : CLD_STOPPED);
+  }
+
+  /** childproc_jobstate: P_STATCHILD and a wakeup always; SIGCHLD unless PS_NOCLDSTOP. */
+  childproc_jobstate(p: Proc, reason: number, status: number): void {
+    const parent = p.pptr;
+    if (parent === null) return; // init's parent is proc0, outside the model
+    parent.flag |= P_STATCHILD;
+    this.wakeup(parent);
+    if (!(parent.sigacts.psFlag & PS_NOCLDSTOP)) this.sigparent(p, reason, status);
+  }
+
+  childproc_stopped(p: Proc, reason: number): void {
+    this.childproc_jobstate(p, reason, p.xstat);
+  }
+
+  childproc_continued(p: Proc): void {
+    this.childproc_jobstate(p, CLD_CONTINUED, this.raw(SIGCONT));
+  }
+
+  /** childproc_exited: si_status is the whole wait status word (E6). */
+  childproc_exited(p: Proc): void {
+    const status = p.xstat;
+    const low = status & 0x7f;
+    const reason = status & 0x80 ? CLD_DUMPED : low !== 0 && low !== 0x7f ? CLD_KILLED : CLD_EXITED;
+    this.sigparent(p, reason, status);
+  }
+
+  /** sigparent: refill the child's record; post it unless it is already queued (coalescing). */
+  sigparent(p: Proc, reason: number, status: number): void {
+    const k = p.ksi;
+    k.code = reason;
+    k.status = status;
+    k.pid = p.pid;
+    k.uid = p.uid;
+    k.filled = true;
+    if (p.ksiQueuedAt !== null) return;
+    this.tdsignal(p.pptr!, SIGCHLD, p);
+  }
+}

@@ -1,0 +1,199 @@
+import { StepRejected, WAIT_OPTION_NAMES, UNSPECIFIED, type Observation, type StepOf } from '../../interleaving';
+import { P_CONTINUED, P_PPWAIT, P_STATCHILD, P_STOPPED_SIG, P_TRACED, P_WAITED, PRS_NORMAL, PRS_ZOMBIE } from '../kernel/flags';
+import { failed, returned, slept } from '../kernel/observe';
+import type { Proc, SleepState } from '../kernel/proc';
+import { ExitKernel } from '../exit/exit-kernel';
+import { SIGCHLD } from '../signals/signal-ids';
+import { WAIT_SLEEPS, type WaitOutcome, type WaitResult } from './wait-result';
+
+type WaitCall = StepOf<'wait4'> | StepOf<'owait'>;
+const OPTION_NAMES = new Set<string>(WAIT_OPTION_NAMES);
+const PTRS = new Set<string>(['valid', 'null', 'fault']);
+
+function checkWait4(a: StepOf<'wait4'>): void {
+  if (!Number.isInteger(a.wpid) || a.wpid < -0x80000000 || a.wpid > 0x7fffffff) {
+    throw new StepRejected('wait4', `wpid must be a 32-bit integer, got ${a.wpid}`);
+  }
+  if (!Array.isArray(a.options)) throw new StepRejected('wait4', 'options must be a list of W* names');
+  for (const o of a.options) if (!OPTION_NAMES.has(o)) throw new StepRejected('wait4', `options: unknown option ${JSON.stringify(o)}`);
+  if (a.extraBits !== undefined && !Number.isInteger(a.extraBits)) throw new StepRejected('wait4', 'extraBits must be an integer');
+  if (!PTRS.has(a.status)) throw new StepRejected('wait4', `status must be valid, null or fault, got ${JSON.stringify(a.status)}`);
+  if (!PTRS.has(a.rusage)) throw new StepRejected('wait4', `rusage must be valid, null or fault, got ${JSON.stringify(a.rusage)}`);
+}
+
+/** kern_wait, wait4 and owait (kern_exit.c:617-853), and the sleepers' wakeups. */
+export abstract class WaitKernel extends ExitKernel {
+  private readonly res: WaitResult = { error: null, ret: 0, status: null, rusage: null };
+
+  sys_wait4(q: Proc, a: StepOf<'wait4'>): Observation {
+    checkWait4(a);
+    return this.doWait(q, a, this.stepIndex) ?? slept(this.stepIndex, q.pid, 'wait4');
+  }
+
+  /** owait (kern_exit.c:622-630): kern_wait(WAIT_ANY, &status, 0, NULL); the status in td_retval[1]. */
+  sys_owait(q: Proc, a: StepOf<'owait'>): Observation {
+    if (!this.profile.hasOwait) return failed(this.stepIndex, q.pid, 'owait', 'ENOSYS');
+    return this.doWait(q, a, this.stepIndex) ?? slept(this.stepIndex, q.pid, 'owait');
+  }
+
+  /** One run of the call from its start (also after ERESTART); null when it went to sleep. */
+  private doWait(q: Proc, a: WaitCall, step: number): Observation | null {
+    let pid = -1;
+    let options = 0;
+    if (a.call === 'wait4') {
+      pid = a.wpid;
+      options = (a.extraBits ?? 0) >>> 0;
+      for (const o of a.options) options |= this.profile.waitOptionBits[o] ?? 0;
+    }
+    const out = this.kern_wait(q, pid, options, a.call === 'wait4' && a.rusage !== 'null');
+    if (out === WAIT_SLEEPS) {
+      q.sleep = { chan: 'wait', step, call: a, wpid: pid === 0 ? -q.pgrp.id : pid, options };
+      return null;
+    }
+    return this.waitObservation(q, a, step, out);
+  }
+
+  /** wait4's copyouts after kern_wait (kern_exit.c:647-651), or owait's second register. */
+  private waitObservation(q: Proc, a: WaitCall, step: number, r: WaitResult): Observation {
+    if (r.error !== null) return failed(step, q.pid, a.call, r.error);
+    const o = returned(step, q.pid, a.call, r.ret);
+    if (a.call === 'owait') {
+      o.ret1 = r.status!;
+      return o;
+    }
+    if (r.ret === 0 && !this.profile.wnohangCopiesOut) return o;
+    if (a.status !== 'null') {
+      if (a.status === 'fault') return failed(step, q.pid, 'wait4', 'EFAULT'); // the event is lost (E19)
+      o.status = r.status ?? UNSPECIFIED;
+    }
+    if (a.rusage !== 'null') {
+      if (a.rusage === 'fault') return { ...failed(step, q.pid, 'wait4', 'EFAULT'), ...(o.status !== undefined ? { status: o.status } : {}) };
+      o.rusage = r.rusage === null ? UNSPECIFIED : { utime: r.rusage };
+    }
+    return o;
+  }
+
+  /** kern_wait (kern_exit.c:654-853). */
+  kern_wait(q: Proc, pid: number, options: number, rusage: boolean): WaitOutcome {
+    if (pid === 0) pid = -q.pgrp.id; // kern_exit.c:664-668
+    if ((options & ~this.profile.waitOptionMask) !== 0) return this.result('EINVAL', 0);
+    return this.waitScan(q, pid, options, rusage);
+  }
+
+  /** The `loop:` of kern_wait (kern_exit.c:671-852), from clearing P_STATCHILD to the sleep. */
+  protected waitScan(q: Proc, pid: number, options: number, rusage: boolean): WaitOutcome {
+    const bits = this.profile.waitOptionBits;
+    q.flag &= ~P_STATCHILD;
+    let nfound = 0;
+    for (const p of q.children) {
+      if (pid !== -1 && p.pid !== pid && p.pgrp.id !== -pid) continue;
+      // kern_exit.c:691-703: Linux threads only with WLINUXCLONE, processes only without.
+      if ((p.sigparent !== SIGCHLD) !== ((options & bits.WLINUXCLONE!) !== 0)) continue;
+      nfound++;
+      if (p.state === PRS_ZOMBIE) return this.reportZombie(q, p, rusage);
+      if (p.flag & P_STOPPED_SIG && p.suspended && !(p.flag & P_WAITED) && (p.flag & P_TRACED || options & bits.WUNTRACED!)) {
+        return this.reportStop(q, p);
+      }
+      if (options & bits.WCONTINUED! && p.flag & P_CONTINUED) return this.reportContinued(q, p);
+    }
+    if (nfound === 0) return this.result('ECHILD', 0);
+    if (options & bits.WNOHANG!) return this.result(null, 0);
+    // kern_exit.c:844-846 cannot fire here: nothing sets P_STATCHILD during the (atomic) scan.
+    return WAIT_SLEEPS;
+  }
+
+  private result(error: WaitResult['error'], ret: number, status: number | null = null, ru: number | null = null): WaitResult {
+    const r = this.res;
+    r.error = error;
+    r.ret = ret;
+    r.status = status;
+    r.rusage = ru;
+    return r;
+  }
+
+  /** kern_exit.c:707-797: report the zombie, then give it back or reap it. */
+  protected reportZombie(q: Proc, p: Proc, rusage: boolean): WaitResult {
+    const r = this.result(null, p.pid, p.xstat, rusage ? p.ru : null);
+    this.sigqueue_take(p);
+    this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'exit' });
+    if (!this.giveBack(q, p)) this.reapZombie(q, p);
+    return r;
+  }
+
+  /**
+   * kern_exit.c:720-735: a child got by PT_ATTACH (oppid set) goes to whoever holds pid oppid now,
+   * which may be the waiter itself (E4) or an unrelated process (E1); it gets SIGCHLD with the stale
+   * record (E3) and a wakeup, and nothing is freed.
+   */
+  protected giveBack(q: Proc, p: Proc): boolean {
+    if (p.oppid === 0) return false;
+    if (this.profile.givebackWhen === 'oppid-differs' && p.oppid === q.pid) return false;
+    const t = this.pfind(p.oppid);
+    if (t === null) return false;
+    p.oppid = 0;
+    this.proc_reparent(p, t);
+    this.emit({ kind: 'giveback', pid: p.pid, from: q.pid, to: t.pid });
+    this.tdsignal(t, SIGCHLD, p);
+    this.wakeup(t);
+    return true;
+  }
+
+  /** kern_exit.c:737-796: free the zombie; its usage goes to the reaper's children totals. */
+  protected reapZombie(q: Proc, p: Proc): void {
+    this.procs.delete(p.pid);
+    q.children.splice(q.children.indexOf(p), 1);
+    this.leavepgrp(p);
+    p.xstat = 0;
+    q.cru += p.ru;
+    this.chgproccnt(p.uid, -1);
+    p.sigacts.refs--;
+    this.md('thread_wait', p.pid);
+    this.md('vm_waitproc', p.pid);
+    this.nprocs--;
+    this.emit({ kind: 'reap', pid: p.pid, by: q.pid, ticks: p.ru });
+  }
+
+  /** kern_exit.c:798-815: a stop, reported once (P_WAITED); rusage is not written (E5). */
+  protected reportStop(q: Proc, p: Proc): WaitResult {
+    p.flag |= P_WAITED;
+    this.sigqueue_take(p);
+    this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'stop' });
+    return this.result(null, p.pid, ((p.xstat << 8) | 0x7f) & 0xffff);
+  }
+
+  /** kern_exit.c:817-830: a continue, reported once; the status is SIGCONT's word (E14). */
+  protected reportContinued(q: Proc, p: Proc): WaitResult {
+    p.flag &= ~P_CONTINUED;
+    this.sigqueue_take(p);
+    this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'continue' });
+    return this.result(null, p.pid, this.profile.numbering.continuedStatus);
+  }
+
+  protected override restartWait(p: Proc, s: SleepState): void {
+    const o = this.doWait(p, s.call as WaitCall, s.step);
+    if (o !== null) this.observations.push(o);
+  }
+
+  protected override resumeSleeper(p: Proc): void {
+    const s = p.sleep;
+    if (s === null || p.state !== PRS_NORMAL) return;
+    if (p.flag & P_STOPPED_SIG && p.suspended) {
+      p.wakePending = true;
+      return;
+    }
+    if (s.chan === 'wait') {
+      p.sleep = null;
+      const a = s.call as WaitCall;
+      const out = this.waitScan(p, s.wpid, s.options, a.call === 'wait4' && a.rusage !== 'null');
+      if (out === WAIT_SLEEPS) p.sleep = s;
+      else this.observations.push(this.waitObservation(p, a, s.step, out));
+    } else if (s.chan === 'ppwait') {
+      if (s.child.flag & P_PPWAIT) return; // not our child's exec or exit: sleep on (E10)
+      p.sleep = null;
+      this.observations.push(returned(s.step, p.pid, s.call.call, s.child.pid));
+      this.queueAst(p); // signals held back during the uninterruptible sleep
+    } else {
+      this.resumeExit1(p, s.rv, s.call, s.step);
+    }
+  }
+}
