@@ -1,0 +1,85 @@
+import { relative, resolve } from 'node:path';
+import type { ProfileName } from '../../interleaving';
+import { createOracle } from '../../oracle';
+import { openTarget } from '../../adapters/targets';
+import { runCampaign, type FoundFailure } from '../../runner/differential';
+import { writeFixtureAtomic } from '../../runner/fixture-reader';
+import { junitXml } from '../../runner/junit';
+import { exitCodeOf, reportJson } from '../../runner/report';
+import { countsTable, replayCommandLine } from '../../runner/report-text';
+import { formatShrunk } from '../../runner/shrink-print';
+import { checksFor } from '../../properties/checks';
+import { createdPids, interleavingSource } from '../interleavings';
+import type { Io } from '../io';
+import { startProgress } from '../progress';
+import { writeFileAtomic } from '../write-atomic';
+
+export interface RunOptions {
+  impl: string;
+  profile: ProfileName;
+  runs: number;
+  seed: number;
+  maxSteps: number;
+  json: boolean;
+  junit?: string;
+  out: string;
+  timeout: number;
+  errata: boolean;
+  maxFailures: number;
+}
+
+/** The default budget: finds typical bugs, and completes in a few seconds on the oracle. */
+export const DEFAULT_RUNS = 200;
+export const DEFAULT_MAX_STEPS = 60;
+export const DEFAULT_SEED = 1;
+export const DEFAULT_OUT = 'fixtures/failures';
+
+/** A found failure, readably: what failed, the saved steps with what the target did, where it is saved. */
+export function describeFailure(f: FoundFailure, target: string, profile: ProfileName, seed?: number): string {
+  const how = f.property === 'implementation'
+    ? `the implementation broke: the ${f.savedLength}-step prefix is saved as it is`
+    : `run ${f.run}: found at ${f.foundLength} steps, shrunk to ${f.savedLength} in ${f.replays} replays${f.minimal ? '' : ' (the replay budget ran out before a minimal one)'}`;
+  const extra = profile === 'freebsd-r176365' ? [] : ['--profile', profile];
+  const body = formatShrunk(f.interleaving, f.results, f, { seed, command: replayCommandLine(f.fixture, target, extra) });
+  return `FAIL ${body}\nfixture: ${f.fixture} (${how})\n\n`;
+}
+
+/** `reapcheck run`: random interleavings against a target, each step checked against the oracle. */
+export async function runCommand(o: RunOptions, io: Io): Promise<number> {
+  const started = Date.now();
+  const target = await openTarget(o.impl, { profile: o.profile, timeoutMs: o.timeout, cwd: io.cwd });
+  const outDir = resolve(io.cwd, o.out);
+  const progress = startProgress(io, o.runs, `reapcheck ${o.impl}`);
+  let result;
+  try {
+    result = await runCampaign({
+      target,
+      reference: createOracle(),
+      invariants: checksFor({ errata: o.errata }),
+      compare: { expectedProfile: o.profile, actualProfile: o.profile },
+      targetSpec: o.impl,
+      profile: o.profile,
+      seed: o.seed,
+      runs: o.runs,
+      maxFailures: o.maxFailures,
+      generate: interleavingSource(o.seed, o.maxSteps, o.profile),
+      createdPids,
+      save: (fixture) => relative(io.cwd, writeFixtureAtomic(outDir, fixture)),
+      onRun: (done, failures) => progress.update(done, failures),
+    });
+  } finally {
+    progress.stop();
+    await target.close?.();
+  }
+  const { report, counts, found } = result;
+  if (o.junit) writeFileAtomic(resolve(io.cwd, o.junit), junitXml(`reapcheck ${o.impl} (${o.profile})`, counts, report.failures));
+  if (o.json) {
+    io.out(`${reportJson(report)}\n`);
+  } else {
+    for (const f of found) io.out(describeFailure(f, o.impl, o.profile, o.seed));
+    io.out(`${countsTable(counts)}\n`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    io.out(`${o.impl} (${o.profile}): ${report.runs} runs, ${report.steps} steps, ${report.failures.length} failure(s), seed ${o.seed}, in ${seconds} s\n`);
+  }
+  return exitCodeOf(report);
+}

@@ -1,0 +1,55 @@
+import { relative, resolve } from 'node:path';
+import type { ProfileName } from '../../interleaving';
+import { createOracle } from '../../oracle';
+import { openTarget } from '../../adapters/targets';
+import { failureFixture } from '../../runner/differential-fixture';
+import { replayFailure, shrinkOnTarget, type Judge } from '../../runner/differential-shrink';
+import { execute } from '../../runner/execute';
+import { readFixture, writeFixtureAtomic } from '../../runner/fixture-reader';
+import { replayCommandLine } from '../../runner/report-text';
+import { formatShrunk } from '../../runner/shrink-print';
+import { checksFor } from '../../properties/checks';
+import { createdPids } from '../interleavings';
+import { EXIT_BROKEN, EXIT_FAILURE, EXIT_OK } from '../exit-codes';
+import type { Io } from '../io';
+import { interleavingIn } from './replay';
+
+export interface ShrinkOptions {
+  impl: string;
+  profile: ProfileName;
+  timeout: number;
+  errata: boolean;
+  out: string;
+}
+
+/**
+ * `reapcheck shrink FIXTURE`: replay a fixture on the target; if it fails, shrink it there (the
+ * target kept alive) and save the shrunk fixture before printing it.
+ */
+export async function shrinkCommand(file: string, o: ShrinkOptions, io: Io): Promise<number> {
+  const fixture = readFixture(file);
+  const target = await openTarget(o.impl, { profile: o.profile, timeoutMs: o.timeout, cwd: io.cwd });
+  try {
+    const judge: Judge = { target, reference: createOracle(), invariants: checksFor({ errata: o.errata }), compare: { expectedProfile: o.profile, actualProfile: o.profile }, createdPids };
+    const il = interleavingIn(fixture, o.profile);
+    const failure = await replayFailure(judge, il);
+    if (!failure) {
+      io.out(`${file} passes on ${o.impl} (${o.profile}): nothing to shrink\n`);
+      return EXIT_OK;
+    }
+    if (failure.property === 'implementation') {
+      io.out(`${file}: the implementation broke at step ${failure.step}, so it is not shrunk:\n  ${failure.message}\n`);
+      return EXIT_BROKEN;
+    }
+    const shrunk = await shrinkOnTarget(judge, il, failure);
+    const made = failureFixture(shrunk.interleaving, shrunk.failure, { target: o.impl, profile: o.profile }, judge.invariants);
+    const saved = relative(io.cwd, writeFixtureAtomic(resolve(io.cwd, o.out), { ...made, name: `${fixture.name}-shrunk` }));
+    const { results } = await execute(target, shrunk.interleaving);
+    const extra = o.profile === 'freebsd-r176365' ? [] : ['--profile', o.profile];
+    io.out(`${formatShrunk(shrunk.interleaving, results, shrunk.failure, { command: replayCommandLine(saved, o.impl, extra) })}\n`);
+    io.out(`fixture: ${saved} (${il.steps.length} steps shrunk to ${shrunk.interleaving.steps.length} in ${shrunk.replays} replays)\n`);
+    return EXIT_FAILURE;
+  } finally {
+    await target.close?.();
+  }
+}
