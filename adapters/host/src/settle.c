@@ -23,6 +23,7 @@
 #define NR_WAIT4 61
 #define NR_CLONE 56
 #define NR_CLONE3 435
+#define SIGKILL_BIT (1ULL << (SIGKILL - 1))
 
 static uint64_t mix(uint64_t h, uint64_t v)
 {
@@ -52,9 +53,12 @@ static const char *unsettled(const puppet *p, const proc_probe *s)
 		return s->threads <= 1 ? NULL : "a zombie whose threads are still exiting";
 	case 'S':
 	case 'D':
-		if (s->deliverable)
+		if (!expected_sleep(p, s))
+			return "inside a call it was not expected to sleep in";
+		/* A vfork parent's wait (killable) lets only SIGKILL through; other signals wait for the child. */
+		if (s->deliverable & (p->state == PUP_BUSY && p->busy_op == OP_VFORK ? SIGKILL_BIT : ~0ULL))
 			return "about to act on a pending signal";
-		return expected_sleep(p, s) ? NULL : "inside a call it was not expected to sleep in";
+		return NULL;
 	default:
 		return "running";
 	}
@@ -68,8 +72,11 @@ static bool probe_trusted(const puppet *p, proc_probe *s)
 	return syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) == 0;
 }
 
-/* One sweep over the table. Returns true when all are quiescent; *sig fingerprints what it saw. */
-static bool sweep(kernel *k, int index, step_outcome *out, uint64_t *sig, char *why, size_t whylen)
+/*
+ * One sweep over the table. Returns 1 when all are quiescent, 0 when not, -1 on a channel error;
+ * *sig fingerprints what it saw.
+ */
+static int sweep(kernel *k, int index, step_outcome *out, uint64_t *sig, char *why, size_t whylen, char *err, size_t errlen)
 {
 	bool clean = true;
 	uint64_t h = 0xcbf29ce484222325ULL;
@@ -83,7 +90,18 @@ static bool sweep(kernel *k, int index, step_outcome *out, uint64_t *sig, char *
 			continue;
 		}
 		proc_probe s;
-		if (!probe_trusted(p, &s)) {
+		bool gone = !probe_trusted(p, &s);
+		if ((gone || s.state == 'Z') && p->state != PUP_EXITED) {
+			/*
+			 * Its last reply, sent before it died, may still be queued: read it first, so a call
+			 * that returned is not reported as noreturn. (End of file may come much later: a
+			 * stopped vfork parent still holds the child's channel.)
+			 */
+			if (channel_drain(k, index, out, err, errlen) < 0)
+				return -1;
+			clean = false;
+		}
+		if (gone) {
 			p->reaped = true;
 			puppet_died(k, p, index, out);
 			h = mix(h, (uint64_t)p->nspid << 8);
@@ -102,7 +120,7 @@ static bool sweep(kernel *k, int index, step_outcome *out, uint64_t *sig, char *
 		h = mix(h, s.switches);
 	}
 	*sig = h;
-	return clean;
+	return clean ? 1 : 0;
 }
 
 static void wait_a_window(kernel *k, long us)
@@ -127,7 +145,10 @@ res_kind settle(kernel *k, int index, step_outcome *out, char *err, size_t errle
 		if (handled < 0)
 			return RES_INTERNAL;
 		uint64_t sig;
-		bool clean = sweep(k, index, out, &sig, why, sizeof why);
+		int swept = sweep(k, index, out, &sig, why, sizeof why, err, errlen);
+		if (swept < 0)
+			return RES_INTERNAL;
+		bool clean = swept == 1;
 		if (handled == 0 && clean && have_prev && sig == prev)
 			return RES_OK;
 		prev = sig;
