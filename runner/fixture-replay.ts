@@ -38,7 +38,7 @@ export async function replayFixture(impl: Implementation, fixture: Fixture): Pro
       out.mismatches.push(...checkExpectation(i, step, e, result, snapshot, config.profile));
     }
     if (result.panic !== undefined && i < fixture.steps.length - 1) {
-      out.mismatches.push(`step ${i} (${step.call} by ${step.pid}): the kernel panicked (${result.panic}); ${fixture.steps.length - 1 - i} later step(s) not run`);
+      out.mismatches.push(`step ${i} (${step.call} by ${step.pid}): the kernel panicked (${JSON.stringify(result.panic)}); ${fixture.steps.length - 1 - i} later step(s) not run`);
       return out;
     }
   }
