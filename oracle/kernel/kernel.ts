@@ -32,8 +32,8 @@ export class Kernel extends WaitKernel {
     const p = this.procs.get(step.pid);
     if (p === undefined) throw new StepRejected(call, `pid ${step.pid}: no such process`);
     if (p.state === PRS_ZOMBIE) throw new StepRejected(call, `pid ${step.pid} is a zombie`);
-    if (p.flag & P_WEXIT) throw new StepRejected(call, `pid ${step.pid} is exiting`);
     if (p.sleep !== null) throw new StepRejected(call, `pid ${step.pid} is asleep in ${p.sleep.chan} (since step ${p.sleep.step})`);
+    if (p.flag & P_WEXIT) throw new StepRejected(call, `pid ${step.pid} is exiting`);
     if (p.flag & P_STOPPED) throw new StepRejected(call, `pid ${step.pid} is stopped`);
     return p;
   }
