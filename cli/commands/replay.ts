@@ -15,7 +15,7 @@ export interface ReplayOptions {
   errata: boolean;
 }
 
-type Verdict = { kind: 'pass' | 'skip' | 'fail' | 'broken' | 'bad'; lines: string[] };
+type Verdict = { kind: 'pass' | 'skip' | 'fail' | 'broken'; lines: string[] };
 
 /** The fixture's interleaving in the replay's profile. */
 export function interleavingIn(fixture: Fixture, profile: ProfileName): Interleaving {
@@ -40,7 +40,7 @@ async function replayOne(target: Implementation, fixture: Fixture, o: ReplayOpti
  */
 export async function replayCommand(files: string[], o: ReplayOptions, io: Io): Promise<number> {
   const target = await openTarget(o.impl, { profile: o.profile, timeoutMs: o.timeout, cwd: io.cwd });
-  const tally: Record<Verdict['kind'], number> = { pass: 0, skip: 0, fail: 0, broken: 0, bad: 0 };
+  const tally: Record<Verdict['kind'] | 'bad', number> = { pass: 0, skip: 0, fail: 0, broken: 0, bad: 0 };
   try {
     for (const file of files) {
       let v: Verdict;
@@ -48,7 +48,9 @@ export async function replayCommand(files: string[], o: ReplayOptions, io: Io): 
         v = await replayOne(target, readFixture(file), o);
       } catch (e) {
         if (!(e instanceof FixtureError)) throw e;
-        v = { kind: 'bad', lines: [e.message] };
+        tally.bad++;
+        io.err(`reapcheck: ${e.message}\n`);
+        continue;
       }
       tally[v.kind]++;
       io.out(`${v.kind.toUpperCase().padEnd(6)} ${file}\n${v.lines.map((l) => `  ${l}\n`).join('')}`);

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ProfileName } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { openTarget } from '../../adapters/targets';
@@ -10,6 +10,7 @@ import { countsTable, replayCommandLine } from '../../runner/report-text';
 import { formatShrunk } from '../../runner/shrink-print';
 import { checksFor } from '../../properties/checks';
 import { createdPids, interleavingSource } from '../interleavings';
+import { displayPath } from '../display-path';
 import type { Io } from '../io';
 import { startProgress } from '../progress';
 import { writeFileAtomic } from '../write-atomic';
@@ -64,7 +65,7 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
       maxFailures: o.maxFailures,
       generate: interleavingSource(o.seed, o.maxSteps, o.profile),
       createdPids,
-      save: (fixture) => relative(io.cwd, writeFixtureAtomic(outDir, fixture)),
+      save: (fixture) => displayPath(io.cwd, writeFixtureAtomic(outDir, fixture)),
       onRun: (done, failures) => progress.update(done, failures),
     });
   } finally {

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ProfileName } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { openTarget } from '../../adapters/targets';
@@ -11,6 +11,7 @@ import { formatShrunk } from '../../runner/shrink-print';
 import { checksFor } from '../../properties/checks';
 import { createdPids } from '../interleavings';
 import { EXIT_BROKEN, EXIT_FAILURE, EXIT_OK } from '../exit-codes';
+import { displayPath } from '../display-path';
 import type { Io } from '../io';
 import { interleavingIn } from './replay';
 
@@ -43,7 +44,7 @@ export async function shrinkCommand(file: string, o: ShrinkOptions, io: Io): Pro
     }
     const shrunk = await shrinkOnTarget(judge, il, failure);
     const made = failureFixture(shrunk.interleaving, shrunk.failure, { target: o.impl, profile: o.profile }, judge.invariants);
-    const saved = relative(io.cwd, writeFixtureAtomic(resolve(io.cwd, o.out), { ...made, name: `${fixture.name}-shrunk` }));
+    const saved = displayPath(io.cwd, writeFixtureAtomic(resolve(io.cwd, o.out), { ...made, name: `${fixture.name}-shrunk` }));
     const { results } = await execute(target, shrunk.interleaving);
     const extra = o.profile === 'freebsd-r176365' ? [] : ['--profile', o.profile];
     io.out(`${formatShrunk(shrunk.interleaving, results, shrunk.failure, { command: replayCommandLine(saved, o.impl, extra) })}\n`);

@@ -6,7 +6,7 @@ beforeAll(ensureBuilt, 120_000);
 
 describe('reapcheck run', () => {
   test('the oracle against itself is conformant, and --json prints exactly the report shape', async () => {
-    const r = await reapcheck(['run', '--impl', 'oracle', '--runs', '40', '--json']);
+    const r = await reapcheck(['run', '--impl', 'oracle', '--runs', '40', '--json', '--out', tempDir()]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(Object.keys(report)).toEqual(['target', 'profile', 'seed', 'runs', 'steps', 'failures', 'properties']);
@@ -19,26 +19,30 @@ describe('reapcheck run', () => {
   });
 
   test('the same seed gives the same report, byte for byte; another seed another one', async () => {
-    const a = await reapcheck(['run', '--impl', 'oracle', '--runs', '15', '--seed', '42', '--json']);
-    const b = await reapcheck(['run', '--impl', 'oracle', '--runs', '15', '--seed', '42', '--json']);
-    const c = await reapcheck(['run', '--impl', 'oracle', '--runs', '15', '--seed', '43', '--json']);
+    const out = tempDir();
+    const a = await reapcheck(['run', '--impl', 'oracle', '--runs', '15', '--seed', '42', '--json', '--out', out]);
+    const b = await reapcheck(['run', '--impl', 'oracle', '--runs', '15', '--seed', '42', '--json', '--out', out]);
+    const c = await reapcheck(['run', '--impl', 'oracle', '--runs', '15', '--seed', '43', '--json', '--out', out]);
     expect(a.out).toBe(b.out);
     expect(JSON.parse(c.out).steps).not.toBe(JSON.parse(a.out).steps);
   });
 
   test('the oracle behind the line protocol agrees with the oracle, step for step', async () => {
-    const direct = JSON.parse((await reapcheck(['run', '--impl', 'oracle', '--runs', '40', '--json'])).out);
-    const r = await reapcheck(['run', '--impl', ORACLE_SERVER, '--runs', '40', '--json']);
+    const direct = await reapcheck(['run', '--impl', 'oracle', '--runs', '40', '--json', '--out', tempDir()]);
+    const r = await reapcheck(['run', '--impl', ORACLE_SERVER, '--runs', '40', '--json', '--out', tempDir()]);
     expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-    const viaProtocol = JSON.parse(r.out);
-    expect({ ...viaProtocol, target: 'oracle' }).toEqual(direct);
+    expect(r.code).toBe(direct.code);
+    const [a, b] = [JSON.parse(direct.out), JSON.parse(r.out)];
+    // The same checks on the same steps, through the protocol or not (snapshots included).
+    expect(b.properties).toEqual(a.properties);
+    expect([b.runs, b.steps]).toEqual([a.runs, a.steps]);
+    expect(b.failures.map((f: { property: string; step: number }) => [f.property, f.step])).toEqual(a.failures.map((f: { property: string; step: number }) => [f.property, f.step]));
   });
 
   test('the text report has the summary table and the summary line; --junit writes one case per property', async () => {
     const dir = tempDir();
     const junit = join(dir, 'report.xml');
-    const r = await reapcheck(['run', '--impl', 'oracle', '--runs', '10', '--junit', junit]);
+    const r = await reapcheck(['run', '--impl', 'oracle', '--runs', '10', '--junit', junit, '--out', dir]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^property +checked +failed +skipped$/m);
     expect(r.out).toMatch(/^differential +\d+ +0 +0$/m);
@@ -50,7 +54,7 @@ describe('reapcheck run', () => {
   });
 
   test('a module target is loaded and checked', async () => {
-    const r = await reapcheck(['run', '--impl', join(__dirname, 'targets/oracle-module.js'), '--runs', '5', '--json']);
+    const r = await reapcheck(['run', '--impl', join(__dirname, 'targets/oracle-module.js'), '--runs', '5', '--json', '--out', tempDir()]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).failures).toEqual([]);
   });
@@ -70,7 +74,7 @@ describe('reapcheck run', () => {
     expect(fixture.steps.map((s: { call: string }) => s.call)).toEqual(['fork', 'fork']);
     expect(fixture.found).toMatchObject({ property: 'differential', seed: '1', target: liar });
     const text = await reapcheck(['run', '--impl', liar, '--runs', '50', '--out', out]);
-    expect(text.out).toContain(`replay:  npx reapcheck replay ${f.fixture} --impl ${liar}`);
+    expect(text.out).toContain(`replay: npx reapcheck replay ${f.fixture} --impl ${liar}`);
     expect((await reapcheck(['replay', f.fixture, '--impl', liar])).code).toBe(1);
     expect((await reapcheck(['replay', f.fixture, '--impl', 'oracle'])).code).toBe(0);
     expect(readdirSync(out)).toHaveLength(1);
