@@ -12,7 +12,7 @@ import { decodeStatus, UNSPECIFIED } from '../interleaving';
  * - For owait the status is the second return register (`ret1`, kern_exit.c:627-628).
  * - `wakes` lists every sleeper the step completes, in order: the count must match.
  * - Snapshot facts: listed processes, groups and sessions must exist and match on the listed fields
- *   (flag, pending, blocked and sa-flag lists compare as sets; children, peers, members and handled
+ *   (flag, pending, blocked and sigchld sa-flag lists compare as sets; children, peers, members and handled
  *   records in order); `absent` pids must not be in the table; uid counts missing from the table are 0.
  */
 
@@ -35,7 +35,7 @@ function sameValue(field: string, expected: unknown, actual: unknown): boolean {
   }
   if (field === 'sigchld' && expected && typeof expected === 'object' && actual && typeof actual === 'object') {
     const a = actual as Record<string, unknown>;
-    return Object.entries(expected).every(([k, v]) => sameValue(k === 'flags' ? 'flags' : k, v, a[k]));
+    return Object.entries(expected).every(([k, v]) => sameValue(k, v, a[k]));
   }
   return canonical(expected) === canonical(actual);
 }

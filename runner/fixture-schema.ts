@@ -4,14 +4,14 @@ import { CALL_NAMES } from '../interleaving';
 import { FixtureError } from './fixture-error';
 import { locate } from './fixture-path';
 
-/** How many allowed values an "must be one of" message lists before it elides the rest. */
+/** How many allowed values a "must be one of" message lists before it elides the rest. */
 const MAX_LISTED_VALUES = 12;
 
 let compiled: ValidateFunction | null = null;
 
 /** The fixture validator, compiled once (fixtures/schema.json, JSON Schema draft-07). */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: false, strict: false }).compile(schema);
+  compiled ??= new Ajv({ allErrors: false, strict: true }).compile(schema);
   return compiled;
 }
 
