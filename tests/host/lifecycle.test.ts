@@ -161,6 +161,22 @@ describeHost('host harness: exit and wait', () => {
     expect(got.afterReset).toEqual([[ret(0, 1, 'getppid', 0)]]);
   });
 
+  it('maps rfork onto clone: an RFLINUXTHPN child is waitable only with WLINUXCLONE, RFPPWAIT sleeps (W6)', async () => {
+    const got = await withHost((impl) => runSteps(impl, [
+      { pid: 1, call: 'rfork', flags: ['RFPROC', 'RFFDG', 'RFLINUXTHPN'] }, exit(2, 2), wait4(1, 2), wait4(1, 2, ['WLINUXCLONE']),
+      { pid: 1, call: 'rfork', flags: ['RFPROC', 'RFFDG', 'RFPPWAIT'] }, exit(3, 1), { pid: 1, call: 'rfork', flags: ['RFPROC', 'RFTHREAD'] },
+    ]));
+    expect(withoutUsage(got)).toEqual([
+      [ret(0, 1, 'rfork', 2)],
+      [noreturn(1, 2, 'exit')],
+      [fail(2, 1, 'wait4', 'ECHILD')],
+      [ret(3, 1, 'wait4', 2, { status: 0x200 })],
+      [sleep(4, 1, 'rfork')],
+      [noreturn(5, 3, 'exit'), ret(4, 1, 'rfork', 3)],
+      { rejected: 'rfork: unsupported: step.flags: rfork RFTHREAD has no Linux counterpart in this harness' },
+    ]);
+  });
+
   it('reports CPU burned by run in ticks, in wait4 and in RUSAGE_CHILDREN (W11, W13)', async () => {
     const got = await withHost((impl) => runSteps(impl, [
       fork(1), fork(1), run(2, 3), run(3, 5), exit(2, 0), exit(3, 0), wait4(1, 2), wait4(1, 3), { pid: 1, call: 'getrusage', who: 'RUSAGE_CHILDREN' },

@@ -34,6 +34,7 @@ typedef struct {
 	wire_op busy_op;
 	const char *busy_call;
 	bool busy_slept;  /* its call was reported as 'sleep' */
+	bool busy_ppwait; /* its call is a vfork-style fork: it sleeps in clone until the child execs or exits */
 	int late_step;    /* an inferred reply still to arrive for this step, or -1 */
 } puppet;
 

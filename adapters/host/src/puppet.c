@@ -11,6 +11,7 @@
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -132,6 +133,38 @@ static int64_t do_vfork(int newfd, const sigset_t *model, int *err)
 	*err = p < 0 ? errno : 0;
 	close(newfd);
 	munmap(stack, CHILD_STACK);
+	return p;
+}
+
+/*
+ * rfork mapped onto clone (request.c decides which flag sets have a Linux counterpart). Without
+ * RFMEM the child runs on a copy of the caller's stack, as after fork; with it (only together with
+ * RFPPWAIT) it gets its own stack, as for vfork.
+ */
+static int64_t do_rfork(const wire_cmd *c, int newfd, const sigset_t *model, int *err)
+{
+	int flags = (int)c->a[0] | (int)c->a[1];
+	if (c->a[2]) {
+		void *stack = mmap(NULL, CHILD_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+		if (stack == MAP_FAILED) {
+			*err = errno;
+			close(newfd);
+			return -1;
+		}
+		struct vfork_arg a = { .newfd = newfd, .model = *model };
+		pid_t p = clone(vfork_child, (char *)stack + CHILD_STACK, flags, &a);
+		*err = p < 0 ? errno : 0;
+		close(newfd);
+		munmap(stack, CHILD_STACK);
+		return p;
+	}
+	long p = syscall(SYS_clone, (unsigned long)flags, NULL, NULL, NULL, 0UL);
+	if (p == 0) {
+		adopt_channel(newfd);
+		return -2;
+	}
+	*err = p < 0 ? errno : 0;
+	close(newfd);
 	return p;
 }
 
@@ -257,6 +290,11 @@ static int execute(const wire_cmd *c, int newfd, sigset_t *model)
 			return 1;
 		break;
 	case OP_VFORK: r = do_vfork(newfd, model, &err); break;
+	case OP_RFORK:
+		r = do_rfork(c, newfd, model, &err);
+		if (r == -2)
+			return 1;
+		break;
 	case OP_THR_NEW: r = do_thr_new(&err); break;
 	case OP_EXIT: _exit((int)c->a[0]);
 	case OP_WAIT4: do_wait4(c, model); return 0;

@@ -1,7 +1,10 @@
+#define _GNU_SOURCE
 #include "request.h"
 #include "names.h"
 
+#include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -19,7 +22,7 @@ typedef struct {
 static const call_entry CALLS[] = {
 	{ "fork", OP_FORK, NULL },
 	{ "vfork", OP_VFORK, NULL },
-	{ "rfork", 0, "rfork has no Linux equivalent in this harness" },
+	{ "rfork", OP_RFORK, NULL },
 	{ "thr_new", OP_THR_NEW, NULL },
 	{ "exit", OP_EXIT, NULL },
 	{ "abort2", 0, "abort2 does not exist on Linux" },
@@ -131,6 +134,48 @@ static const char *const HANDLERS[] = { "SIG_DFL", "SIG_IGN", "catch", NULL };
 static const char *const HOWS[] = { "SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK", NULL };
 static const char *const WHOS[] = { "RUSAGE_SELF", "RUSAGE_CHILDREN", NULL };
 
+/*
+ * rfork flags onto clone flags. Only sets with a Linux counterpart are taken: RFPROC with RFFDG (a
+ * copied descriptor table; sharing it would share the puppets' channel), optionally RFPPWAIT
+ * (CLONE_VFORK), RFLINUXTHPN (exit signal SIGUSR1), RFMEM with RFPPWAIT (CLONE_VM, as vfork) and
+ * RFSIGSHARE with RFMEM (CLONE_SIGHAND). RFNAMEG, RFENVG, RFNOTEG, RFCNAMEG and RFCENVG have no
+ * effect on processes and are ignored. Everything else is unsupported: RFTHREAD peers, RFNOWAIT
+ * (Linux cannot give a child to init), RFSTOPPED, RFHIGHPID, RFCFDG, and rfork without RFPROC.
+ */
+static res_kind parse_rfork(const jvalue *s, wire_cmd *c, char *err, size_t errlen)
+{
+	static const char *const IGNORED[] = { "RFNAMEG", "RFENVG", "RFNOTEG", "RFCNAMEG", "RFCENVG", NULL };
+	const jvalue *v = json_get(s, "flags");
+	if (!v || v->type != J_ARRAY)
+		return bad(err, errlen, RES_REJECTED, "step.flags: expected a list of rfork flags%s%s", "", "");
+	bool proc = false, fdg = false, ppwait = false, thpn = false, mem = false, sigshare = false;
+	for (const jvalue *e = v->child; e; e = e->next) {
+		if (e->type != J_STRING)
+			return bad(err, errlen, RES_REJECTED, "step.flags: expected a list of rfork flags%s%s", "", "");
+		bool ignored = false;
+		for (int i = 0; IGNORED[i]; i++)
+			ignored |= strcmp(IGNORED[i], e->s) == 0;
+		if (ignored)
+			continue;
+		if (strcmp(e->s, "RFPROC") == 0) proc = true;
+		else if (strcmp(e->s, "RFFDG") == 0) fdg = true;
+		else if (strcmp(e->s, "RFPPWAIT") == 0) ppwait = true;
+		else if (strcmp(e->s, "RFLINUXTHPN") == 0) thpn = true;
+		else if (strcmp(e->s, "RFMEM") == 0) mem = true;
+		else if (strcmp(e->s, "RFSIGSHARE") == 0) sigshare = true;
+		else
+			return bad(err, errlen, RES_UNSUPPORTED, "step.flags: rfork %s has no Linux counterpart in this harness%s", e->s, "");
+	}
+	if (!proc || !fdg)
+		return bad(err, errlen, RES_UNSUPPORTED, "step.flags: only rfork with RFPROC and RFFDG maps onto Linux clone%s%s", "", "");
+	if ((mem && !ppwait) || (sigshare && !mem))
+		return bad(err, errlen, RES_UNSUPPORTED, "step.flags: RFMEM is taken only with RFPPWAIT, RFSIGSHARE only with RFMEM%s%s", "", "");
+	c->a[0] = (ppwait ? CLONE_VFORK : 0) | (mem ? CLONE_VM : 0) | (sigshare ? CLONE_SIGHAND : 0);
+	c->a[1] = thpn ? SIGUSR1 : SIGCHLD;
+	c->a[2] = mem;
+	return RES_OK;
+}
+
 /* The per-call arguments into cmd->a. */
 static res_kind parse_args(const jvalue *s, wire_cmd *c, char *err, size_t errlen)
 {
@@ -139,6 +184,8 @@ static res_kind parse_args(const jvalue *s, wire_cmd *c, char *err, size_t errle
 	const jvalue *req;
 	int found;
 	switch ((wire_op)c->op) {
+	case OP_RFORK:
+		return parse_rfork(s, c, err, errlen);
 	case OP_EXIT:
 		return get_int(s, "code", INT32_MIN, INT32_MAX, &a[0], err, errlen);
 	case OP_WAIT4:

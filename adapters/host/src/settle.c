@@ -37,7 +37,7 @@ static bool expected_sleep(const puppet *p, const proc_probe *s)
 		return s->syscall_nr == NR_RECVMSG && s->arg0 == PUPPET_FD;
 	if (p->busy_op == OP_WAIT4)
 		return s->syscall_nr == NR_WAIT4;
-	if (p->busy_op == OP_VFORK)
+	if (p->busy_ppwait)
 		return s->syscall_nr == NR_CLONE || s->syscall_nr == NR_CLONE3;
 	return false;
 }
@@ -56,7 +56,7 @@ static const char *unsettled(const puppet *p, const proc_probe *s)
 		if (!expected_sleep(p, s))
 			return "inside a call it was not expected to sleep in";
 		/* A vfork parent's wait (killable) lets only SIGKILL through; other signals wait for the child. */
-		if (s->deliverable & (p->state == PUP_BUSY && p->busy_op == OP_VFORK ? SIGKILL_BIT : ~0ULL))
+		if (s->deliverable & (p->state == PUP_BUSY && p->busy_ppwait ? SIGKILL_BIT : ~0ULL))
 			return "about to act on a pending signal";
 		return NULL;
 	default:

@@ -6,6 +6,7 @@
 #include "kernel.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -66,7 +67,7 @@ static res_kind classify_silent_caller(puppet *p, int index, step_outcome *out, 
 	o->step = index;
 	o->pid = p->nspid;
 	o->call = p->busy_call;
-	bool sleeper = p->busy_op == OP_WAIT4 || p->busy_op == OP_VFORK;
+	bool sleeper = p->busy_op == OP_WAIT4 || p->busy_ppwait;
 	if (sleeper) {
 		o->kind = OBS_SLEEP;
 		p->busy_slept = true;
@@ -97,7 +98,8 @@ res_kind kernel_step(kernel *k, int index, const step_request *req, step_outcome
 	if (r != RES_OK)
 		return r;
 	int pass_fd = -1;
-	if (req->cmd.op == OP_FORK || req->cmd.op == OP_VFORK) {
+	bool forks = req->cmd.op == OP_FORK || req->cmd.op == OP_VFORK || req->cmd.op == OP_RFORK;
+	if (forks) {
 		if (live_processes(k) >= k->lim.max_procs || k->n >= MAX_PUPPETS) {
 			snprintf(err, errlen, "the harness caps an interleaving at %d processes", k->lim.max_procs);
 			return RES_UNSUPPORTED;
@@ -119,6 +121,7 @@ res_kind kernel_step(kernel *k, int index, const step_request *req, step_outcome
 	p->busy_op = (wire_op)cmd.op;
 	p->busy_call = req->call;
 	p->busy_slept = false;
+	p->busy_ppwait = cmd.op == OP_VFORK || (cmd.op == OP_RFORK && (cmd.a[0] & CLONE_VFORK));
 	int sent = wire_send(p->fd, &cmd, sizeof cmd, pass_fd);
 	if (pass_fd >= 0)
 		close(pass_fd);

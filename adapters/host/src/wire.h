@@ -16,7 +16,7 @@
 typedef enum {
 	OP_FORK = 1, OP_VFORK, OP_THR_NEW, OP_EXIT, OP_WAIT4, OP_KILL, OP_SIGACTION, OP_SIGPROCMASK,
 	OP_PTRACE, OP_SETPGID, OP_SETSID, OP_EXECVE, OP_SETUID, OP_RUN, OP_GETPPID, OP_GETPGID,
-	OP_GETSID, OP_GETRUSAGE, OP_SIGPENDING,
+	OP_GETSID, OP_GETRUSAGE, OP_SIGPENDING, OP_RFORK,
 } wire_op;
 
 /* wait4's user pointers (UserPtr). */
@@ -27,8 +27,9 @@ enum { H_DFL = 0, H_IGN = 1, H_CATCH = 2 };
 /*
  * One command. Arguments by op: EXIT code; WAIT4 wpid, options, status ptr, rusage ptr; KILL target,
  * signo; SIGACTION signo, handler, flags; SIGPROCMASK how, mask; PTRACE request, target, data;
- * SETPGID target, pgid; GETPGID/GETSID target; SETUID uid; RUN ticks; GETRUSAGE who.
- * FORK and VFORK carry the child's channel as SCM_RIGHTS.
+ * SETPGID target, pgid; GETPGID/GETSID target; SETUID uid; RUN ticks; GETRUSAGE who; RFORK clone
+ * flags (without the exit signal), exit signal, shares memory (0/1).
+ * FORK, VFORK and RFORK carry the child's channel as SCM_RIGHTS.
  */
 typedef struct {
 	int32_t op;
