@@ -33,10 +33,10 @@ function mutant(name: string): Implementation {
 }
 
 async function host(o: TargetOptions): Promise<Implementation> {
-  type HostModule = { createHostImplementation(options: { profile: ProfileName; timeoutMs: number }): Promise<Implementation> };
+  type HostModule = { createHostImplementation(options: { timeoutMs: number }): Promise<Implementation> };
   const mod = optionalModule<HostModule>(join(__dirname, 'host/target'));
   if (!mod) throw new TargetError('the host target (this machine\'s kernel) is not available in this build of reapcheck');
-  return mod.createHostImplementation({ profile: o.profile, timeoutMs: o.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS });
+  return mod.createHostImplementation({ timeoutMs: o.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS });
 }
 
 /**
