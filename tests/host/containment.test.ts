@@ -70,7 +70,7 @@ describeHost('host harness: containment', () => {
       const before = markedProcesses(marker);
       const { harness } = checkTree(before);
       // A step that burns a second of CPU: the harness is inside it when it dies.
-      const pending = impl.apply(run(4, 1000)).then(() => 'answered', (e: Error) => e.message);
+      const pending = Promise.resolve(impl.apply(run(4, 1000))).then(() => 'answered', (e: Error) => e.message);
       await new Promise((r) => setTimeout(r, 100));
       process.kill(harness, 'SIGKILL');
       const seenWithRealInit = new Set<string>();

@@ -151,7 +151,7 @@ describeHost('host harness: exit and wait', () => {
     const got = await withHost(async (impl) => {
       await runSteps(impl, []);
       const r = await impl.apply(exit(1, 0));
-      const next = await impl.apply(getppid(1)).then(() => 'accepted', (e: Error) => e.message);
+      const next = await Promise.resolve(impl.apply(getppid(1))).then(() => 'accepted', (e: Error) => e.message);
       const afterReset = await runSteps(impl, [getppid(1)]);
       return { r, next, afterReset };
     });
