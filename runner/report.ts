@@ -1,5 +1,6 @@
 import type { ProfileName } from '../interleaving';
 import type { StepCounts } from './execute';
+import { formatJson } from './report-json';
 
 /** One failure a run found, as `--json` reports it. */
 export interface ReportedFailure {
@@ -48,5 +49,5 @@ export function propertiesOf(counts: Record<string, StepCounts>): RunReport['pro
 
 /** The one JSON object `--json` prints. */
 export function reportJson(report: RunReport): string {
-  return JSON.stringify(report, null, 2);
+  return formatJson(report);
 }

@@ -1,5 +1,6 @@
 import { formatThroughput, soak } from '../../properties/soak';
 import { propertiesOf } from '../../runner/report';
+import { formatJson } from '../../runner/report-json';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes';
 import type { Io } from '../io';
 import { startProgress } from '../progress';
@@ -28,7 +29,7 @@ export async function soakCommand(o: SoakCommandOptions, io: Io): Promise<number
   if (o.json) {
     const { runs, steps, failedRuns, failuresByProperty, counts } = result;
     const shard = o.shard ? `${o.shard.index}/${o.shard.count}` : null;
-    io.out(`${JSON.stringify({ seed: o.seed, shard, runs, steps, failedRuns, failuresByProperty, properties: propertiesOf(counts) }, null, 2)}\n`);
+    io.out(`${formatJson({ seed: o.seed, shard, runs, steps, failedRuns, failuresByProperty, properties: propertiesOf(counts) })}\n`);
   } else {
     io.out(`${result.text}\n${formatThroughput(result)}\n`);
   }
