@@ -97,6 +97,11 @@ res_kind kernel_step(kernel *k, int index, const step_request *req, step_outcome
 	res_kind r = check_caller(k, req, &p, err, errlen);
 	if (r != RES_OK)
 		return r;
+	if (req->cmd.op == OP_RUN && req->cmd.a[0] * k->lim.tick_us > k->lim.step_ms * 500) {
+		/* The hard time cap per step must hold even for the longest burn. */
+		snprintf(err, errlen, "run %lld ticks of %ld us exceeds half the step budget of %ld ms", (long long)req->cmd.a[0], k->lim.tick_us, k->lim.step_ms);
+		return RES_UNSUPPORTED;
+	}
 	int pass_fd = -1;
 	bool forks = req->cmd.op == OP_FORK || req->cmd.op == OP_VFORK || req->cmd.op == OP_RFORK;
 	if (forks) {
