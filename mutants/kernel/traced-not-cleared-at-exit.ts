@@ -1,0 +1,17 @@
+import { Kernel, type Proc } from '../../oracle';
+import { P_PPWAIT } from '../../oracle/kernel/flags';
+import { kernelMutant } from '../mutant';
+
+/** exit1 clears P_PPWAIT but leaves P_TRACED set on the exiting process. */
+class TracedNotClearedAtExit extends Kernel {
+  protected override untraceSelf(p: Proc): void {
+    p.flag &= ~P_PPWAIT;
+  }
+}
+
+export const tracedNotClearedAtExit = kernelMutant(
+  'traced-not-cleared-at-exit',
+  'kern_exit.c:233-235',
+  'exit1 does not clear P_TRACED: the zombie of a traced process still counts as traced (visible in the process table, and to a debugger\'s PT_ATTACH of a reused pid\'s zombie).',
+  TracedNotClearedAtExit,
+);
