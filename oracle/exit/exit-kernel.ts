@@ -1,11 +1,12 @@
 import { StepRejected, type Observation, type Step, type StepOf } from '../../interleaving';
 import {
-  P_CONTROLT, P_HADTHREADS, P_PPWAIT, P_STOPPED_TRACE, P_TRACED, P_WEXIT, PRS_ZOMBIE, PS_CLDSIGIGN, PS_NOCLDWAIT,
+  P_CONTROLT, P_HADTHREADS, P_PPWAIT, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WAITED, P_WEXIT, PRS_ZOMBIE,
+  PS_CLDSIGIGN, PS_NOCLDWAIT,
 } from '../kernel/flags';
 import { noreturn, slept } from '../kernel/observe';
 import type { Pgrp, Proc } from '../kernel/proc';
 import { PtraceKernel } from '../ptrace/ptrace-kernel';
-import { SIGABRT, SIGCHLD, SIGHUP, SIGKILL } from '../signals/signal-ids';
+import { SIGABRT, SIGCHLD, SIGCONT, SIGHUP, SIGKILL } from '../signals/signal-ids';
 import { abort2Message } from './abort2-message';
 
 /**
@@ -72,19 +73,82 @@ export abstract class ExitKernel extends PtraceKernel {
     this.fixjobc(p, p.pgrp, false); // kern_exit.c:347
     this.moveToZombproc(p);
     this.md('cpu_exit', p.pid); // kern_exit.c:415
+    if (this.profile.tracerExit === 'detach') this.detachTracees(p);
     this.reparentChildrenToInit(p);
+    if (this.profile.orphanedGroups === 'after-reparent') this.killOrphanedPgrp(p.pgrp, p.pptr!, p);
     this.saveExitStatus(p, rv);
-    this.handToInitIfParentIgnores(p);
+    if (this.profile.ignoredChildExit === 'to-init') this.handToInitIfParentIgnores(p);
     this.notifyParent(p);
     this.flushSignals(p);
     this.wakeParentAndBecomeZombie(p);
     this.collectChildUsage(p);
     this.finalThreadExit(p);
+    if (this.profile.ignoredChildExit === 'autoreap' && p.tracer === null && this.ignoresChildren(p.pptr!)) this.reapZombie(p.pptr!, p, false);
   }
 
-  /** kern_exit.c:124-128: init exiting panics the kernel. */
+  /** kern_exit.c:124-128: init exiting panics the kernel; a Linux namespace init's exit ends the namespace (R16). */
   protected initDied(rv: number): void {
-    this.panicMessage = `init died (signal ${rv & 0x7f}, exit ${rv >> 8})\nGoing nowhere without my init!`;
+    this.panicMessage = this.profile.initExit === 'panic'
+      ? `init died (signal ${rv & 0x7f}, exit ${rv >> 8})\nGoing nowhere without my init!`
+      : 'the namespace init (pid 1) exited: Linux killed every process of the namespace';
+  }
+
+  /** Free a zombie; `accumulate` adds its usage to the reaper's children totals (Linux autoreap does not, R10). */
+  protected abstract reapZombie(q: Proc, p: Proc, accumulate?: boolean): void;
+
+  /** Whether SIGCHLD is SIG_IGN or SA_NOCLDWAIT in p (PS_CLDSIGIGN, PS_NOCLDWAIT). */
+  protected ignoresChildren(p: Proc): boolean {
+    return (p.sigacts.psFlag & (PS_NOCLDWAIT | PS_CLDSIGIGN)) !== 0;
+  }
+
+  /**
+   * Linux exit_ptrace (R3-R5): every tracee is detached. A signal-delivery stop resumes with its
+   * signal dropped; a group stop stays stopped (R4); a zombie goes on to its real parent (R8).
+   */
+  protected detachTracees(t: Proc): void {
+    for (const q of t.ptraced.slice()) {
+      this.unlinkTracer(q);
+      q.flag &= ~(P_TRACED | P_WAITED);
+      if (q.state === PRS_ZOMBIE) {
+        if (q.pptr !== t) this.notifyRealParent(q);
+        continue;
+      }
+      if (!(q.flag & P_STOPPED_TRACE)) continue;
+      q.flag &= ~P_STOPPED_TRACE;
+      if (q.traceSig !== 0) {
+        q.xsig = 0; // the signal it stopped on is dropped
+        q.flag &= ~P_STOPPED_SIG;
+        this.thread_unsuspend(q);
+      }
+    }
+  }
+
+  /**
+   * Linux do_notify_parent for a zombie whose tracer let it go (R8): the real parent gets SIGCHLD
+   * and a wakeup, or, ignoring children, the zombie is reaped at once (R10).
+   */
+  protected notifyRealParent(q: Proc): void {
+    const pp = q.pptr!;
+    if (!(pp.sigacts.psFlag & PS_CLDSIGIGN)) this.childproc_exited(q);
+    this.wakeupParent(pp, q);
+    if (this.ignoresChildren(pp)) this.reapZombie(pp, q, false);
+  }
+
+  /**
+   * Linux kill_orphaned_pgrp (J1, §6): `pg` is left by `ignored` (the exiting process) or by the
+   * link of an adopted child to `from`, its old parent. If `from` is in another group of the same
+   * session, `pg` just became orphaned, and a member is group-stopped, every member gets SIGHUP and
+   * SIGCONT. Parents are read as they are now, so the namespace init counts like any parent.
+   */
+  protected killOrphanedPgrp(pg: Pgrp, from: Proc, ignored: Proc | null): void {
+    if (from.pgrp === pg || from.pgrp.session !== pg.session) return;
+    const anchored = pg.members.some((m) => m !== ignored && m.state !== PRS_ZOMBIE && m.pptr !== null
+      && m.pptr.pgrp !== pg && m.pptr.pgrp.session === pg.session);
+    if (anchored || !pg.members.some((m) => m.flag & P_STOPPED_SIG && m.suspended && !(m.flag & P_STOPPED_TRACE))) return;
+    for (const m of pg.members.slice()) {
+      this.psignal(m, SIGHUP);
+      this.psignal(m, SIGCONT);
+    }
   }
 
   /** kern_exit.c:133-167: the other threads exit; only the first exiter's status counts. */
@@ -153,8 +217,15 @@ export abstract class ExitKernel extends PtraceKernel {
     for (const q of p.children.slice()) {
       this.proc_reparent(q, this.initproc);
       q.sigparent = SIGCHLD;
-      if (q.flag & P_TRACED) this.orphanTracedChild(q);
+      if (this.profile.tracerExit === 'detach') this.adoptedByReaper(q);
+      else if (q.flag & P_TRACED) this.orphanTracedChild(q);
+      if (this.profile.orphanedGroups === 'after-reparent') this.killOrphanedPgrp(q.pgrp, p, null);
     }
+  }
+
+  /** Linux reparent_leader (R1): an untraced zombie is announced to its new parent (or reaped, R10). */
+  private adoptedByReaper(q: Proc): void {
+    if (q.state === PRS_ZOMBIE && q.tracer === null) this.notifyRealParent(q);
   }
 
   /** kern_exit.c:435-438: a tracee of an exiting debugger is untraced and SIGKILLed (Linux R3-R5 differ). */
@@ -184,6 +255,11 @@ export abstract class ExitKernel extends PtraceKernel {
   /** kern_exit.c:484-491: init gets a plain SIGCHLD; others the siginfo one, or the Linux-thread signal. */
   protected notifyParent(p: Proc): void {
     const pp = p.pptr!;
+    if (p.tracer !== null && p.tracer !== pp) {
+      this.psignal(p.tracer, SIGCHLD); // Linux R8: the tracer first; the parent when the tracer is done
+      return;
+    }
+    if (this.profile.ignoredChildExit === 'autoreap' && pp.sigacts.psFlag & PS_CLDSIGIGN && p.tracer === null) return; // linux.md R10
     if (pp === this.initproc) this.psignal(pp, SIGCHLD);
     else if (p.sigparent !== 0) {
       if (p.sigparent === SIGCHLD) this.childproc_exited(p);
@@ -199,7 +275,10 @@ export abstract class ExitKernel extends PtraceKernel {
 
   /** kern_exit.c:502-518: wake the parent (and a vfork parent on the same channel), then ZOMBIE. */
   protected wakeParentAndBecomeZombie(p: Proc): void {
-    this.wakeup(p.pptr!);
+    if (p.tracer !== null && p.tracer !== p.pptr) {
+      this.wakeupParent(p.tracer, p); // Linux R8
+      if (p.pptr!.sleep?.chan === 'ppwait') this.wakeup(p.pptr!);
+    } else this.wakeupParent(p.pptr!, p);
     this.md('sched_exit', p.pid); // kern_exit.c:514
     p.state = PRS_ZOMBIE;
   }

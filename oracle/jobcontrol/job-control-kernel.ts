@@ -33,6 +33,7 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
 
   /** orphanpg: a newly orphaned group with a stopped member gets SIGHUP then SIGCONT, member by member. */
   orphanpg(pg: Pgrp): void {
+    if (this.profile.orphanedGroups !== 'jobc') return; // Linux decides at exit, after the reparent (J1)
     if (!pg.members.some((m) => (m.flag & P_STOPPED) !== 0)) return;
     for (const m of pg.members.slice()) {
       this.psignal(m, SIGHUP);

@@ -151,6 +151,19 @@ export abstract class KernelState {
     this.queueWake(p);
   }
 
+  /**
+   * wakeup(parent) for an event of `child` (kern_exit.c:512). Linux (R13) filters the wakeup of a
+   * waiter by its selector: a wait for another pid or group sleeps on.
+   */
+  wakeupParent(parent: Proc, child: Proc): void {
+    const s = parent.sleep;
+    if (this.profile.exitWakesWait === 'if-selected' && s !== null && s.chan === 'wait') {
+      const w = s.wpid;
+      if (w !== -1 && w !== child.pid && child.pgrp.id !== -w) return;
+    }
+    this.wakeup(parent);
+  }
+
   /** Let a sleeper re-check its condition after this step. */
   protected queueWake(p: Proc): void {
     this.effProc.push(p);

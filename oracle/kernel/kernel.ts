@@ -39,6 +39,9 @@ export class Kernel extends WaitKernel {
   }
 
   private dispatch(p: Proc, s: Step): Observation {
+    if (this.profile.unsupportedCalls.includes(s.call)) {
+      throw new StepRejected(s.call, `unsupported: ${this.profile.name} has no ${s.call}`); // linux.md R18, W15
+    }
     switch (s.call) {
       case 'fork': return this.sys_fork(p, s);
       case 'vfork': return this.sys_vfork(p, s);

@@ -61,6 +61,12 @@ export class Proc {
   /** p_children, head first. */
   readonly children: Proc[] = [];
   oppid = 0;
+  /** Linux (R6, T1): the tracer, kept apart from the real parent until reaped or detached. */
+  tracer: Proc | null = null;
+  /** Linux: this process's tracees (`ptraced`), oldest first. */
+  readonly ptraced: Proc[] = [];
+  /** Linux (T4): the real parent consumed the current group stop (the tracer's view is P_WAITED). */
+  groupStopWaited = false;
   pgrp!: Pgrp;
   /** Signal id sent to the parent at exit (0 = none). */
   sigparent = 0;

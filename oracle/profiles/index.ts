@@ -1,13 +1,16 @@
 import type { ProfileName } from '../../interleaving';
 import { FREEBSD_R176365 } from './freebsd-r176365';
+import { LINUX } from './linux';
 import type { Profile } from './profile';
 
 export type { Profile } from './profile';
 export { FREEBSD_R176365 } from './freebsd-r176365';
+export { LINUX } from './linux';
 
 /** The profiles the oracle implements. */
 export const PROFILES: Readonly<Partial<Record<ProfileName, Profile>>> = {
   'freebsd-r176365': FREEBSD_R176365,
+  linux: LINUX,
 };
 
 /** The profile for a config name, or a clear error naming the ones available. */

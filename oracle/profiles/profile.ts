@@ -1,4 +1,4 @@
-import type { ErrnoName, Numbering, ProfileName, WaitOption } from '../../interleaving';
+import type { CallName, ErrnoName, Numbering, ProfileName, WaitOption } from '../../interleaving';
 
 /**
  * The switches where platforms differ (linux.md §1). The oracle's code consults these (or calls the
@@ -32,7 +32,57 @@ export interface Profile {
     notTraced: ErrnoName;
     notOurTracee: ErrnoName;
     notStopped: ErrnoName;
+    /** A PT_TRACE_ME by a process already traced; null: allowed (E13; Linux T8 EPERM). */
+    traceMeTraced: ErrnoName | null;
+    /** PT_ATTACH to a zombie (FreeBSD: ESRCH, pfind misses it; Linux T8: EPERM). */
+    attachZombie: ErrnoName;
+    /** A resume signal outside 0..maxsig (FreeBSD EINVAL; Linux §6: EIO). */
+    badResumeSignal: ErrnoName;
   }>;
+  /** Whether PT_ATTACH refuses a traced caller's ancestor (FreeBSD EINVAL; Linux has no such check, T8). */
+  readonly attachChecksAncestor: boolean;
+  /** Whether resuming needs the stop to have been waited for (FreeBSD EBUSY; Linux §6 "continue without a wait"). */
+  readonly resumeNeedsWaitedStop: boolean;
+  /**
+   * R6-R8, T1, R7: PT_ATTACH moves the tracee into the debugger's children (FreeBSD, oppid kept for
+   * the give-back) or links it to the tracer only, the real parent keeping it (Linux `ptraced` list).
+   */
+  readonly attachReparents: boolean;
+  /** R3-R5: an exiting tracer SIGKILLs its tracees (kern_exit.c:432-438) or detaches them. */
+  readonly tracerExit: 'kill' | 'detach';
+  /** T5, T7: SIGKILL goes through ptracestop like any signal (E15) or kills a tracee at once. */
+  readonly sigkillBypassesTrace: boolean;
+  /** R10: a child of a SIG_IGN / SA_NOCLDWAIT parent goes to init (kern_exit.c:458-482) or is reaped at exit. */
+  readonly ignoredChildExit: 'to-init' | 'autoreap';
+  /** R13: a child's exit wakes its parent's wait whatever it waits for (kern_exit.c:512) or only a matching wait. */
+  readonly exitWakesWait: 'always' | 'if-selected';
+  /** R14: whether reporting a child withdraws its pending SIGCHLD record (E16). */
+  readonly reportWithdrawsSigchld: boolean;
+  /** R15: whether a blocked signal is still discarded at posting when its disposition ignores it (E16). */
+  readonly blockedIgnoredDiscarded: boolean;
+  /** W2: wait4(INT_MIN): -INT_MIN matches no group (ECHILD) or is refused (ESRCH). */
+  readonly intMinWpid: 'ECHILD' | 'ESRCH';
+  /** W6: the raw bit that waits for both kinds of children (Linux __WALL), or 0 when there is none. */
+  readonly waitAllBit: number;
+  /** W6: whether a tracee is eligible to its tracer whatever the Linux-thread selector (Linux since 4.7). */
+  readonly tracedAlwaysEligible: boolean;
+  /** W12: whether stop and continue reports write rusage (FreeBSD copies out stack garbage, E5). */
+  readonly stopReportsRusage: boolean;
+  /** W17: a blocking wait woken by a caught signal rescans first and returns what it finds instead of EINTR. */
+  readonly signalWakeRescans: boolean;
+  /**
+   * J1: orphaned groups by the pg_jobc counters at exit, before the reparent, counting stop and trace
+   * stops (semantics.md §3.12), or Linux's kill_orphaned_pgrp after it, counting group stops only.
+   */
+  readonly orphanedGroups: 'jobc' | 'after-reparent';
+  /** §6: whether setpgid and getpgid/getsid find zombies (FreeBSD pfind skips them). */
+  readonly pgrpCallsFindZombies: boolean;
+  /** J3: where the pid allocator wraps to; null takes config.pidFloor (FreeBSD 100; Linux RESERVED_PIDS 300). */
+  readonly pidWrapFloor: number | null;
+  /** R16: init's exit panics (kern_exit.c:124-128) or ends the pid namespace, and with it every later step. */
+  readonly initExit: 'panic' | 'namespace-ends';
+  /** Calls the platform does not have: the oracle rejects them as unsupported, as the host harness does. */
+  readonly unsupportedCalls: readonly CallName[];
   /** Whether the COMPAT_43 owait trap exists (kern_exit.c:617-631). */
   readonly hasOwait: boolean;
   /** Longest p_comm (MAXCOMLEN). */

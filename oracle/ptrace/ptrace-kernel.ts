@@ -1,5 +1,5 @@
 import { PTRACE_REQUEST_NAMES, StepRejected, type ErrnoName, type Observation, type StepOf } from '../../interleaving';
-import { P_STOPPED, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WAITED, P_WEXIT } from '../kernel/flags';
+import { P_STOPPED, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WAITED, P_WEXIT, PRS_ZOMBIE } from '../kernel/flags';
 import { failed, returned } from '../kernel/observe';
 import type { Proc } from '../kernel/proc';
 import { ForkKernel } from '../fork/fork-kernel';
@@ -32,35 +32,39 @@ export abstract class PtraceKernel extends ForkKernel {
   private kern_ptrace(td: Proc, a: StepOf<'ptrace'>, data: number | 'EINVAL'): ErrnoName | null {
     const e = this.profile.ptraceErrno;
     const p = a.req === 'PT_TRACE_ME' ? td : this.pfind(a.target);
+    if (a.req === 'PT_ATTACH' && p === null && this.procs.get(a.target)?.state === PRS_ZOMBIE) return e.attachZombie;
     if (p === null || p.flag & P_WEXIT) return 'ESRCH';
     if (!this.p_candebug(td, p)) return 'EPERM';
     // Simplification: init is treated like a P_SYSTEM process (EINVAL): its parent, proc0, is not modelled.
     if (a.req !== 'PT_TRACE_ME' && p === this.initproc) return 'EINVAL';
     switch (a.req) {
       case 'PT_TRACE_ME':
-        // Always legal, even when already traced (E13).
+        // Always legal on FreeBSD, even when already traced (E13); EPERM on Linux (T8).
+        if (p.flag & P_TRACED && e.traceMeTraced !== null) return e.traceMeTraced;
         p.flag |= P_TRACED;
-        p.oppid = p.pptr?.pid ?? 0;
+        if (this.profile.attachReparents) p.oppid = p.pptr?.pid ?? 0;
+        else this.linkTracer(p.pptr!, p);
         return null;
       case 'PT_ATTACH':
         if (p === td) return e.attachSelf;
         if (p.flag & P_TRACED) return e.attachTraced;
-        if (td.flag & P_TRACED && this.isAncestor(p, td)) return e.attachAncestor;
+        if (this.profile.attachChecksAncestor && td.flag & P_TRACED && this.isAncestor(p, td)) return e.attachAncestor;
         p.flag |= P_TRACED;
-        p.oppid = p.pptr!.pid;
+        if (this.profile.attachReparents) p.oppid = p.pptr!.pid;
         this.attachTakesTracee(td, p);
-        this.sendsig(p, SIGSTOP);
+        this.attachStops(p);
         return null;
       default:
         if (!(p.flag & P_TRACED)) return e.notTraced;
-        if (p.pptr !== td) return e.notOurTracee;
-        if (!(p.flag & P_STOPPED) || !p.suspended || !(p.flag & P_WAITED)) return e.notStopped;
+        if (this.tracerOf(p) !== td) return e.notOurTracee;
+        if (!(p.flag & P_STOPPED) || !p.suspended) return e.notStopped;
+        if (this.profile.resumeNeedsWaitedStop && !(p.flag & P_WAITED)) return e.notStopped;
         // Simplification: the one-time console message "P_STOPPED_TRACE not set." is not logged.
         if (a.req === 'PT_KILL') {
           this.sendsig(p, SIGKILL);
           return null;
         }
-        if (data === 'EINVAL') return 'EINVAL';
+        if (data === 'EINVAL') return e.badResumeSignal;
         if (a.req === 'PT_DETACH') this.ptraceDetach(p);
         // Simplification: a number with no signal name is delivered as no signal.
         this.sendsig(p, data === UNNAMED ? 0 : data);
@@ -77,11 +81,54 @@ export abstract class PtraceKernel extends ForkKernel {
 
   /** PT_ATTACH moves the tracee into the debugger's children (E2, E8; Linux keeps it, R6/T1). */
   protected attachTakesTracee(td: Proc, p: Proc): void {
-    if (p.pptr !== td) this.proc_reparent(p, td);
+    if (!this.profile.attachReparents) this.linkTracer(td, p);
+    else if (p.pptr !== td) this.proc_reparent(p, td);
+  }
+
+  /**
+   * The attach's SIGSTOP. FreeBSD's sendsig resumes a stopped target (E11); Linux re-traps a
+   * group-stopped one: it stays stopped, now in a trace stop its tracer can wait for (T3).
+   */
+  protected attachStops(p: Proc): void {
+    if (this.profile.attachReparents || !(p.flag & P_STOPPED_SIG) || !p.suspended) {
+      this.sendsig(p, SIGSTOP);
+      return;
+    }
+    p.flag |= P_STOPPED_TRACE;
+    p.flag &= ~P_WAITED;
+    p.traceSig = SIGSTOP;
+    p.xsig = SIGSTOP;
+    p.xstat = this.raw(SIGSTOP);
+    this.wakeup(p.tracer!);
+  }
+
+  /** Linux (R6, T1): the tracer link, beside the real parent. */
+  private linkTracer(t: Proc, p: Proc): void {
+    p.tracer = t;
+    t.ptraced.push(p);
+  }
+
+  /** Linux: the tracer link goes; the tracee is its real parent's child throughout (R3-R6). */
+  protected unlinkTracer(p: Proc): void {
+    const t = p.tracer;
+    if (t === null) return;
+    t.ptraced.splice(t.ptraced.indexOf(p), 1);
+    p.tracer = null;
+  }
+
+  /** Who may wait for and resume a traced p: its parent (FreeBSD, after the attach reparent) or its tracer (Linux). */
+  tracerOf(p: Proc): Proc | null {
+    if (!this.profile.attachReparents) return p.tracer;
+    return p.flag & P_TRACED ? p.pptr : null;
   }
 
   /** PT_DETACH before sendsig: back to pfind(oppid), or init if nothing holds that pid (E1). */
   protected ptraceDetach(p: Proc): void {
+    if (!this.profile.attachReparents) {
+      this.unlinkTracer(p);
+      p.flag &= ~(P_TRACED | P_WAITED);
+      return;
+    }
     if (p.oppid !== p.pptr!.pid) {
       this.sigqueue_take(p);
       const pp = this.pfind(p.oppid) ?? this.initproc;

@@ -77,6 +77,7 @@ export abstract class WaitKernel extends ExitKernel {
   kern_wait(q: Proc, pid: number, options: number, rusage: boolean): WaitOutcome {
     if (pid === 0) pid = -q.pgrp.id; // kern_exit.c:664-668
     if ((options & ~this.profile.waitOptionMask) !== 0) return this.result('EINVAL', 0);
+    if (pid === -0x80000000 && this.profile.intMinWpid === 'ESRCH') return this.result('ESRCH', 0); // linux.md W2
     return this.waitScan(q, pid, options, rusage);
   }
 
@@ -87,19 +88,28 @@ export abstract class WaitKernel extends ExitKernel {
     let nfound = 0;
     for (const p of q.children) {
       if (pid !== -1 && p.pid !== pid && p.pgrp.id !== -pid) continue;
-      // kern_exit.c:691-703: Linux threads only with WLINUXCLONE, processes only without.
-      if ((p.sigparent !== SIGCHLD) !== ((options & bits.WLINUXCLONE!) !== 0)) continue;
+      if (!this.cloneSelectorAdmits(q, p, options)) continue;
       nfound++;
       if (p.state === PRS_ZOMBIE) return this.reportZombie(q, p, rusage);
       if (p.flag & P_STOPPED_SIG && p.suspended && !(p.flag & P_WAITED) && (p.flag & P_TRACED || options & bits.WUNTRACED!)) {
-        return this.reportStop(q, p);
+        return this.reportStop(q, p, rusage);
       }
-      if (options & bits.WCONTINUED! && p.flag & P_CONTINUED) return this.reportContinued(q, p);
+      if (options & bits.WCONTINUED! && p.flag & P_CONTINUED) return this.reportContinued(q, p, rusage);
     }
     if (nfound === 0) return this.result('ECHILD', 0);
     if (options & bits.WNOHANG!) return this.result(null, 0);
     // kern_exit.c:844-846 cannot fire here: nothing sets P_STATCHILD during the (atomic) scan.
     return WAIT_SLEEPS;
+  }
+
+  /**
+   * kern_exit.c:691-703: Linux threads only with WLINUXCLONE, processes only without. Linux (W6)
+   * adds __WALL for both and lets a tracer wait for its tracee whatever the selector.
+   */
+  protected cloneSelectorAdmits(q: Proc, p: Proc, options: number): boolean {
+    if (options & this.profile.waitAllBit) return true;
+    if (this.profile.tracedAlwaysEligible && this.tracerOf(p) === q) return true;
+    return (p.sigparent !== SIGCHLD) === ((options & this.profile.waitOptionBits.WLINUXCLONE!) !== 0);
   }
 
   private result(error: WaitResult['error'], ret: number, status: number | null = null, ru: number | null = null): WaitResult {
@@ -114,7 +124,7 @@ export abstract class WaitKernel extends ExitKernel {
   /** kern_exit.c:707-797: report the zombie, then give it back or reap it. */
   protected reportZombie(q: Proc, p: Proc, rusage: boolean): WaitResult {
     const r = this.result(null, p.pid, p.xstat, rusage ? p.ru : null);
-    this.sigqueue_take(p);
+    this.withdrawSigchld(p);
     this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'exit' });
     if (!this.giveBack(q, p)) this.reapZombie(q, p);
     return r;
@@ -139,12 +149,12 @@ export abstract class WaitKernel extends ExitKernel {
   }
 
   /** kern_exit.c:737-796: free the zombie; its usage goes to the reaper's children totals. */
-  protected reapZombie(q: Proc, p: Proc): void {
+  protected reapZombie(q: Proc, p: Proc, accumulate = true): void {
     this.procs.delete(p.pid);
     q.children.splice(q.children.indexOf(p), 1);
     this.leavepgrp(p);
     p.xstat = 0;
-    q.cru += p.ru;
+    if (accumulate) q.cru += p.ru;
     this.chgproccnt(p.uid, -1);
     p.sigacts.refs--;
     this.md('thread_wait', p.pid);
@@ -154,19 +164,29 @@ export abstract class WaitKernel extends ExitKernel {
   }
 
   /** kern_exit.c:798-815: a stop, reported once (P_WAITED); rusage is not written (E5). */
-  protected reportStop(q: Proc, p: Proc): WaitResult {
+  protected reportStop(q: Proc, p: Proc, rusage = false): WaitResult {
     p.flag |= P_WAITED;
-    this.sigqueue_take(p);
+    this.withdrawSigchld(p);
     this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'stop' });
-    return this.result(null, p.pid, ((p.xstat << 8) | 0x7f) & 0xffff);
+    return this.result(null, p.pid, ((p.xstat << 8) | 0x7f) & 0xffff, this.jobStateUsage(p, rusage));
   }
 
   /** kern_exit.c:817-830: a continue, reported once; the status is SIGCONT's word (E14). */
-  protected reportContinued(q: Proc, p: Proc): WaitResult {
+  protected reportContinued(q: Proc, p: Proc, rusage = false): WaitResult {
     p.flag &= ~P_CONTINUED;
-    this.sigqueue_take(p);
+    this.withdrawSigchld(p);
     this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'continue' });
-    return this.result(null, p.pid, this.profile.numbering.continuedStatus);
+    return this.result(null, p.pid, this.profile.numbering.continuedStatus, this.jobStateUsage(p, rusage));
+  }
+
+  /** The rusage of a stop or continue report: none written (E5), or Linux's self+children (W12). */
+  private jobStateUsage(p: Proc, rusage: boolean): number | null {
+    return rusage && this.profile.stopReportsRusage ? p.ru + p.cru : null;
+  }
+
+  /** kern_exit.c:716, 813, 828: sigqueue_take of the child's record; Linux leaves SIGCHLD pending (R14). */
+  private withdrawSigchld(p: Proc): void {
+    if (this.profile.reportWithdrawsSigchld) this.sigqueue_take(p);
   }
 
   protected override restartWait(p: Proc, s: SleepState): void {

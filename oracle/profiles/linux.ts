@@ -1,0 +1,64 @@
+import { NUMBERING } from '../../interleaving';
+import type { Profile } from './profile';
+
+const WNOHANG = 1;
+const WUNTRACED = 2;
+const WEXITED = 4;
+const WCONTINUED = 8;
+const WNOWAIT = 0x01000000;
+const WNOTHREAD = 0x20000000;
+const WALL = 0x40000000;
+const WCLONE = 0x80000000;
+
+/**
+ * Linux 6.x (x86-64) as the harness drives it: one pid namespace per interleaving, its init the
+ * model's pid 1. Each field is one divergence from FreeBSD r176365; the comment names its row in
+ * linux.md. Everything not listed here is the same rule on both kernels.
+ */
+export const LINUX: Profile = {
+  name: 'linux',
+  // linux.md §0.1: signal numbers, maxsig 64, continued status 0xffff.
+  numbering: NUMBERING.linux,
+  // linux.md §0.1, W1: WCONTINUED is 8; __WCLONE is WLINUXCLONE's bit; WEXITED/WNOWAIT exist but wait4 refuses them.
+  waitOptionBits: { WNOHANG, WUNTRACED, WCONTINUED, WLINUXCLONE: WCLONE, WNOWAIT, WEXITED },
+  // linux.md W1: 0xE000000B.
+  waitOptionMask: (WNOHANG | WUNTRACED | WCONTINUED | WNOTHREAD | WALL | WCLONE) >>> 0,
+  forkInsertsAt: 'tail', // linux.md R12
+  reparentInsertsAt: 'tail', // linux.md R1, R12
+  wnohangCopiesOut: false, // linux.md W4
+  givebackWhen: 'oppid-differs', // linux.md R9 (there is no give-back: see attachReparents)
+  ptraceErrno: {
+    attachSelf: 'EPERM', // linux.md T8
+    attachTraced: 'EPERM', // linux.md T8
+    attachAncestor: 'EPERM', // unused: attachChecksAncestor is false
+    notTraced: 'ESRCH', // linux.md T8
+    notOurTracee: 'ESRCH', // linux.md T8
+    notStopped: 'ESRCH', // linux.md T8
+    traceMeTraced: 'EPERM', // linux.md T8
+    attachZombie: 'EPERM', // linux.md T8
+    badResumeSignal: 'EIO', // linux.md §6
+  },
+  attachChecksAncestor: false, // linux.md T8
+  resumeNeedsWaitedStop: false, // linux.md §6 "continue without a wait"
+  attachReparents: false, // linux.md R6, R7, R8, T1
+  tracerExit: 'detach', // linux.md R3, R4, R5
+  sigkillBypassesTrace: true, // linux.md T5, T7
+  hasOwait: false, // linux.md: no owait (unsupportedCalls)
+  maxComLen: 15, // TASK_COMM_LEN 16
+  nocldwaitWakesParent: 'always', // linux.md R11
+  ignoredChildExit: 'autoreap', // linux.md R10
+  exitWakesWait: 'if-selected', // linux.md R13
+  reportWithdrawsSigchld: false, // linux.md R14
+  blockedIgnoredDiscarded: false, // linux.md R15
+  intMinWpid: 'ESRCH', // linux.md W2
+  waitAllBit: WALL, // linux.md W6
+  tracedAlwaysEligible: true, // linux.md W6
+  stopReportsRusage: true, // linux.md W12
+  signalWakeRescans: true, // linux.md W17
+  orphanedGroups: 'after-reparent', // linux.md J1, §6
+  pgrpCallsFindZombies: true, // linux.md §6
+  pidWrapFloor: 300, // linux.md J3
+  initExit: 'namespace-ends', // linux.md R16
+  // linux.md R18 (rfork), W15/owait and abort2: not Linux calls; the harness has no terminal for the tty calls.
+  unsupportedCalls: ['rfork', 'abort2', 'owait', 'setctty', 'tcsetpgrp'],
+};
