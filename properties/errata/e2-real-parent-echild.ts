@@ -16,12 +16,12 @@ export const e2RealParentEchild: Erratum = {
     return {
       check(ctx) {
         lineage.update(ctx);
-        const args = waitArgs(ctx.step);
-        if (!args || ctx.result.observations[0].errno !== 'ECHILD') return null;
         const before = procsByPid(ctx.before!);
         const caller = before.get(ctx.step.pid)!;
+        const args = waitArgs(ctx.step, caller.pgid);
+        if (!args || ctx.result.observations[0].errno !== 'ECHILD') return null;
         const lost = ctx.before!.procs.find(
-          (p) => isTraced(p) && p.ppid !== caller.pid && p.oppid === caller.pid && lineage.isRealParent(caller.pid, p.pid) && matchesWait(p, caller, args),
+          (p) => isTraced(p) && p.ppid !== caller.pid && p.oppid === caller.pid && lineage.isRealParent(caller.pid, p.pid) && matchesWait(p, args),
         );
         return lost ? `wait by ${caller.pid} gave ECHILD although its child ${lost.pid} exists, traced by ${lost.ppid}` : null;
       },

@@ -20,9 +20,9 @@ export const e9WaitWithoutChild: Erratum = {
         for (const p of ctx.after!.procs) {
           if (p.sleeping?.chan !== 'wait') continue;
           const issued = history.issuedBy(p.sleeping.step);
-          const args = issued && waitArgs(issued);
+          const args = issued && waitArgs(issued, history.callerPgid(p.sleeping.step));
           if (!args) continue;
-          if (!p.children.some((c) => now.has(c) && matchesWait(now.get(c)!, p, args))) return `pid ${p.pid} sleeps in wait(${args.wpid}) with no matching child`;
+          if (!p.children.some((c) => now.has(c) && matchesWait(now.get(c)!, args))) return `pid ${p.pid} sleeps in wait(${args.wpid}) with no matching child`;
         }
         return null;
       },

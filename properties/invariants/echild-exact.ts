@@ -13,12 +13,11 @@ export const echildExact: Invariant = stepInvariant(
     needs: ['snapshot'],
   },
   ({ step, result, before, config }) => {
-    const args = waitArgs(step);
-    if (!args || hasUnknownOption(step, config.profile)) return null;
     const procs = procsByPid(before!);
     const caller = procs.get(step.pid);
-    if (!caller) return null;
-    const matching = caller.children.filter((c) => procs.has(c) && matchesWait(procs.get(c)!, caller, args));
+    const args = caller && waitArgs(step, caller.pgid);
+    if (!caller || !args || hasUnknownOption(step, config.profile)) return null;
+    const matching = caller.children.filter((c) => procs.has(c) && matchesWait(procs.get(c)!, args));
     const o = result.observations[0];
     if (o.errno === 'ECHILD' && matching.length > 0) return `wait(${args.wpid}) by ${step.pid} gave ECHILD with matching children ${matching.join(', ')}`;
     if (o.errno !== 'ECHILD' && matching.length === 0) return `wait(${args.wpid}) by ${step.pid} with no matching child gave ${o.errno ?? o.kind} instead of ECHILD`;

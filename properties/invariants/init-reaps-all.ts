@@ -3,33 +3,46 @@ import type { Invariant } from '../../runner/check';
 import { isStopped, isTraced, procsByPid } from './lib/procs';
 
 /**
- * After init sends SIGKILL to everyone and keeps reaping until ECHILD, nothing is left but init,
+ * After init (as root) sends SIGKILL to everyone and keeps reaping until ECHILD, nothing is left but init,
  * except what SIGKILL cannot reach: traced processes stopped for a tracer that survives too (E15),
- * and their zombie children (kern_exit.c:422-440, 707-797; semantics.md §9.1).
+ * rfork leaders asleep in exit1 until such a peer dies (X8), and their zombie children (kern_exit.c:422-440, 707-797; semantics.md §9.1). A plain wait's
+ * ECHILD says nothing about RFLINUXTHPN children, which only a WLINUXCLONE wait sees (L699-703).
  */
 export const initReapsAll: Invariant = {
   name: 'init-reaps-all',
-  statement: 'once init has killed everyone and reaped until ECHILD, only init and processes stuck under surviving tracers remain',
-  source: 'kern_exit.c:422-440, 707-797, 833-836; semantics.md §9.1, §5 E15',
+  statement: 'once init has killed everyone and reaped until ECHILD, only init and what a surviving tracer holds back remain',
+  source: 'kern_exit.c:422-440, 699-703, 707-797, 833-836; semantics.md §9.1, §5 E15',
   needs: ['snapshot'],
   start() {
     /** True from init's kill(-1, SIGKILL) while only init acts. */
     let draining = false;
-    let endsInEchild = false;
+    /** Which kinds of child init's last waits proved gone: plain (SIGCHLD) and Linux-clone ones. */
+    const done = { plain: false, clone: false };
+    let last = false;
     return {
-      check({ step, result }) {
+      check({ step, result, before }) {
         const o = result.observations[0];
+        const root = procsByPid(before!).get(1)?.uid === 0;
         if (step.pid !== 1) draining = false;
-        else if (step.call === 'kill' && step.target === -1 && step.sig === 'SIGKILL') draining = true;
-        endsInEchild = draining && (step.call === 'wait4' || step.call === 'owait') && o.errno === 'ECHILD';
+        else if (step.call === 'kill' && step.target === -1 && step.sig === 'SIGKILL' && !o.errno && root) {
+          draining = true;
+          done.plain = done.clone = false;
+        }
+        const all = step.call === 'owait' || (step.call === 'wait4' && step.wpid === -1);
+        const clone = step.call === 'wait4' && step.options.includes('WLINUXCLONE');
+        last = draining && all && o.errno === 'ECHILD';
+        if (last) done[clone ? 'clone' : 'plain'] = true;
         return null;
       },
-      finish(last) {
-        if (!last || !endsInEchild) return null;
-        const procs = procsByPid(last.after!);
-        const stuck = (p: ProcView | undefined): boolean => !!p && p.state === 'NORMAL' && isTraced(p) && isStopped(p);
-        for (const p of last.after!.procs) {
+      finish(end) {
+        if (!end || !last) return null;
+        const procs = procsByPid(end.after!);
+        const stuck = (p: ProcView | undefined): boolean =>
+          !!p && p.state === 'NORMAL' && ((isTraced(p) && isStopped(p)) || p.sleeping?.chan === 'exit1');
+        for (const p of end.after!.procs) {
           if (p.pid === 1 || stuck(p) || (p.state === 'ZOMBIE' && stuck(procs.get(p.ppid)))) continue;
+          const unseen = p.ppid === 1 && !done[p.sigparent === 'SIGCHLD' ? 'plain' : 'clone'];
+          if (unseen) continue;
           return `after init reaped until ECHILD, ${p.state} pid ${p.pid} (parent ${p.ppid}) remains`;
         }
         return null;

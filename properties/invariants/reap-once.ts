@@ -2,6 +2,7 @@ import type { Invariant } from '../../runner/check';
 import { StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { procsByPid } from './lib/procs';
+import { mayGoToInit } from './lib/reparent-to-init';
 import { waitReports } from './lib/wait-reports';
 
 /**
@@ -10,8 +11,8 @@ import { waitReports } from './lib/wait-reports';
  */
 export const reapOnce: Invariant = {
   name: 'reap-once',
-  statement: 'a process is freed only when a wait reports its exit, and a reported zombie is handed over at most once',
-  source: 'kern_exit.c:707-797 (zombie branch, give-back 725-735); semantics.md §4 I3',
+  statement: 'a process is freed only when a wait reports its exit (or loses it to EFAULT), and a reported zombie is handed over at most once',
+  source: 'kern_exit.c:637-652, 707-797 (zombie branch, give-back 725-735); semantics.md §4 I3, §5 E19',
   needs: ['snapshot'],
   start() {
     const history = new StepHistory();
@@ -23,8 +24,11 @@ export const reapOnce: Invariant = {
         const before = procsByPid(ctx.before!);
         const after = procsByPid(ctx.after!);
         const exits = waitReports(ctx, history).filter((r) => r.what === 'exit');
+        // E19: wait4 reaps before its copyout, so a wait that failed with EFAULT may have freed a child.
+        const faulted = new Set(ctx.result.observations.filter((o) => (o.call === 'wait4' || o.call === 'owait') && o.errno === 'EFAULT').map((o) => o.pid));
         for (const p of ctx.before!.procs) {
-          if (!after.has(p.pid) && !exits.some((r) => r.child === p.pid)) return `pid ${p.pid} left the table without a wait reporting its exit`;
+          if (after.has(p.pid) || exits.some((r) => r.child === p.pid)) continue;
+          if (!faulted.has(p.ppid) && !(faulted.has(1) && mayGoToInit(ctx, p))) return `pid ${p.pid} left the table without a wait reporting its exit`;
         }
         for (const child of new Set(exits.map((r) => r.child))) {
           const survivor = after.get(child);
@@ -33,7 +37,10 @@ export const reapOnce: Invariant = {
           if (survivor.state !== 'ZOMBIE') return `pid ${child} was reported exited but is ${survivor.state}`;
           if (survivor.oppid !== 0) return `zombie ${child} was reported but not freed, and its oppid is still ${survivor.oppid}`;
           if (was && was.oppid === 0) return `zombie ${child} with oppid 0 was reported but not freed`;
-          if (was && survivor.ppid !== was.oppid) return `zombie ${child} was handed to ${survivor.ppid}, not to its oppid ${was.oppid}`;
+          // The receiver may itself exit in the same step, passing the zombie on to init (kern_exit.c:426-440).
+          const receiver = after.get(was?.oppid ?? -1);
+          const passedOn = survivor.ppid === 1 && (!receiver || receiver.state === 'ZOMBIE');
+          if (was && survivor.ppid !== was.oppid && !passedOn) return `zombie ${child} was handed to ${survivor.ppid}, not to its oppid ${was.oppid}`;
           if (handedOver.has(child)) return `zombie ${child} was handed over a second time`;
           handedOver.set(child, true);
         }

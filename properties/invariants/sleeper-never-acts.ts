@@ -1,47 +1,53 @@
-import type { Invariant } from '../../runner/check';
-import { stepInvariant } from './lib/define';
+import type { CheckContext, Invariant } from '../../runner/check';
+import { StepHistory } from './lib/history';
 import { isStopped, procsByPid } from './lib/procs';
 
 /**
- * Issue 2 item 4, §9.2: only an awake process makes a call; a sleeper's call completes once, in the
- * observations of the step that woke it, and a process stops sleeping only by such a completion.
+ * Issue 2 item 4, §9.2: only an awake process makes a call; a call that sleeps stays pending until
+ * exactly one completion, in the observations of a later step (or of its own step), and meanwhile
+ * the process is asleep in it, or stopped with the call to be restarted (a traced sleeper).
  */
-export const sleeperNeverActs: Invariant = stepInvariant(
-  {
-    name: 'sleeper-never-acts',
-    statement: 'a sleeping, stopped or dead process never makes a call, and every sleep ends in exactly one completion',
-    source: 'kern_exit.c:842-850 (wait sleep), 208-220 (exit1 sleep); semantics.md §3.1 vfork, §9.2',
-    needs: ['snapshot'],
+export const sleeperNeverActs: Invariant = {
+  name: 'sleeper-never-acts',
+  statement: 'a sleeping, stopped or dead process never makes a call, and every call that sleeps completes exactly once',
+  source: 'kern_exit.c:842-850 (wait sleep), 208-220 (exit1 sleep); semantics.md §3.1 vfork, §9.2',
+  needs: ['snapshot'],
+  start() {
+    const history = new StepHistory();
+    /** Calls that slept and have not completed: pid → index of the step that issued them. */
+    const pending = new Map<number, number>();
+    return { check: (ctx) => (history.record(ctx), checkStep(ctx, history, pending)) };
   },
-  ({ index, step, result, before, after }) => {
-    const was = procsByPid(before!);
-    const now = procsByPid(after!);
-    const caller = was.get(step.pid);
-    if (!caller) return `pid ${step.pid} does not exist but made a call`;
-    if (caller.state !== 'NORMAL') return `${caller.state} pid ${step.pid} made a call`;
-    if (caller.sleeping) return `pid ${step.pid}, asleep in ${caller.sleeping.chan} since step ${caller.sleeping.step}, made a call`;
-    if (isStopped(caller)) return `stopped pid ${step.pid} made a call`;
-    const [own, ...completions] = result.observations;
-    if (!own || own.pid !== step.pid || own.step !== index) return `the first observation is not the caller's call of step ${index}`;
-    const completed = new Set<number>();
-    for (const o of completions) {
-      const sleeper = was.get(o.pid);
-      if (!sleeper?.sleeping) return `pid ${o.pid} completed a call but was not asleep`;
-      if (sleeper.sleeping.step !== o.step) return `pid ${o.pid} completed the call of step ${o.step} but slept in step ${sleeper.sleeping.step}`;
-      if (o.kind === 'sleep') return `pid ${o.pid}'s completion is another sleep`;
-      if (completed.has(o.pid)) return `pid ${o.pid} completed twice in one step`;
-      completed.add(o.pid);
-    }
-    for (const p of before!.procs) {
-      if (!p.sleeping) continue;
-      const later = now.get(p.pid);
-      const stillAsleep = later?.sleeping && later.sleeping.step === p.sleeping.step;
-      if (!stillAsleep && !completed.has(p.pid)) return `pid ${p.pid} stopped sleeping (step ${p.sleeping.step}) without a completion`;
-      if (stillAsleep && completed.has(p.pid)) return `pid ${p.pid} completed its call but is still asleep`;
-    }
-    const sleeps = own.kind === 'sleep';
-    const callerNow = now.get(step.pid);
-    if (sleeps && callerNow && !callerNow.sleeping && !completed.has(step.pid)) return `pid ${step.pid}'s call slept but it is not asleep`;
-    return null;
-  },
-);
+};
+
+function checkStep({ index, step, result, before, after }: CheckContext, history: StepHistory, pending: Map<number, number>): string | null {
+  const was = procsByPid(before!);
+  const now = procsByPid(after!);
+  const caller = was.get(step.pid);
+  if (!caller) return `pid ${step.pid} does not exist but made a call`;
+  if (caller.state !== 'NORMAL') return `${caller.state} pid ${step.pid} made a call`;
+  if (caller.sleeping) return `pid ${step.pid}, asleep in ${caller.sleeping.chan} since step ${caller.sleeping.step}, made a call`;
+  if (isStopped(caller)) return `stopped pid ${step.pid} made a call`;
+  if (pending.has(step.pid)) return `pid ${step.pid} made a call while its call of step ${pending.get(step.pid)} was pending`;
+  const [own, ...completions] = result.observations;
+  if (!own || own.pid !== step.pid || own.step !== index) return `the first observation is not the caller's call of step ${index}`;
+  if (own.kind === 'sleep') pending.set(step.pid, index);
+  for (const o of completions) {
+    if (pending.get(o.pid) !== o.step) return `pid ${o.pid} completed the call of step ${o.step}, which was not pending`;
+    if (o.kind === 'sleep') return `pid ${o.pid}'s completion is another sleep`;
+    pending.delete(o.pid);
+  }
+  for (const p of after!.procs) {
+    if (!p.sleeping) continue;
+    // exit1 entered from a signal (not from exit or abort2) sleeps for its peers with no call pending.
+    const issued = history.issuedBy(p.sleeping.step);
+    const fromSignal = p.sleeping.chan === 'exit1' && !(issued?.pid === p.pid && (issued.call === 'exit' || issued.call === 'abort2'));
+    if (!fromSignal && pending.get(p.pid) !== p.sleeping.step) return `pid ${p.pid} is asleep in ${p.sleeping.chan} for step ${p.sleeping.step}, which has no pending call`;
+  }
+  for (const [pid, at] of pending) {
+    const p = now.get(pid);
+    const waiting = p && p.state === 'NORMAL' && ((p.sleeping && p.sleeping.step === at) || isStopped(p));
+    if (!waiting) return `pid ${pid}'s call of step ${at} is neither completed nor still waiting`;
+  }
+  return null;
+}

@@ -15,7 +15,8 @@ export const traceState: Invariant = stepInvariant(
     for (const p of after!.procs) {
       const traced = hasFlag(p, 'TRACED');
       if (hasFlag(p, 'STOPPED_TRACE') && !traced) return `pid ${p.pid} is trace-stopped but not traced`;
-      if (!traced) continue;
+      // Init's parent is proc0, outside the table: PT_TRACE_ME by init records oppid 0.
+      if (!traced || p.pid === 1) continue;
       if (p.state === 'ZOMBIE') return `zombie ${p.pid} is still traced`;
       if (p.oppid === 0) return `traced pid ${p.pid} has oppid 0`;
       if (procs.get(p.ppid)?.state !== 'NORMAL') return `traced pid ${p.pid}'s tracer ${p.ppid} is not alive`;

@@ -20,15 +20,21 @@ function pickTarget({ world, caller, rng, invalidShare }: MakeContext): number {
   ])!;
 }
 
+/** A signal for the target: SIGCONT is likelier for a stopped one, so continues get reported. */
+function pickSignal({ rng, world, invalidShare }: MakeContext, target: number): Sig {
+  if (rng.chance(invalidShare / 3)) return rng.pick([200, -1]);
+  const t = world.get(target);
+  if (t && t.flags.includes('STOPPED_SIG') && rng.chance(0.5)) return 'SIGCONT';
+  return rng.weighted(KILL_SIGNALS)!;
+}
+
 export const killMaker: Maker = {
   name: 'kill',
   weight: ({ world }) => (world.snapshot.nprocs > 1 ? 8 : 0.5),
-  make: (ctx): Step => ({
-    pid: ctx.caller.pid,
-    call: 'kill',
-    target: pickTarget(ctx),
-    sig: ctx.rng.chance(ctx.invalidShare / 3) ? ctx.rng.pick([200, -1]) : ctx.rng.weighted(KILL_SIGNALS)!,
-  }),
+  make: (ctx): Step => {
+    const target = pickTarget(ctx);
+    return { pid: ctx.caller.pid, call: 'kill', target, sig: pickSignal(ctx, target) };
+  },
 };
 
 /** SIGCHLD dispositions that reach the interesting paths: SIG_IGN, NOCLDWAIT, NOCLDSTOP, EINTR vs restart. */

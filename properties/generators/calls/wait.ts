@@ -17,12 +17,16 @@ function pickWpid({ world, caller, rng, invalidShare }: MakeContext): number {
   ])!;
 }
 
-function pickOptions({ rng, world, invalidShare }: MakeContext): { options: WaitOption[]; extraBits?: number } {
+/** Options, with WUNTRACED and WCONTINUED likelier when a child has such an event to report. */
+function pickOptions({ rng, world, caller, invalidShare }: MakeContext): { options: WaitOption[]; extraBits?: number } {
   const fewAwake = world.awake.length <= 2;
+  const kids = world.children(caller);
+  const stopped = kids.some((k) => k.flags.includes('STOPPED_SIG') && !k.flags.includes('WAITED'));
+  const continued = kids.some((k) => k.flags.includes('CONTINUED'));
   const options = rng.subset<WaitOption>([
     ['WNOHANG', fewAwake ? 1 : 0.5],
-    ['WUNTRACED', 0.4],
-    ['WCONTINUED', 0.3],
+    ['WUNTRACED', stopped ? 0.8 : 0.3],
+    ['WCONTINUED', continued ? 0.85 : 0.25],
     ['WLINUXCLONE', 0.05],
   ]);
   if (rng.chance(invalidShare / 2)) {

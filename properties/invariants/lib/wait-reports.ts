@@ -36,7 +36,7 @@ export function waitReports(ctx: CheckContext, history: StepHistory): WaitReport
   ctx.result.observations.forEach((obs, position) => {
     if ((obs.call !== 'wait4' && obs.call !== 'owait') || obs.kind !== 'return' || obs.errno || !obs.ret || obs.ret <= 0) return;
     const issued = position === 0 ? ctx.step : history.issuedBy(obs.step);
-    const args = issued && waitArgs(issued);
+    const args = issued && waitArgs(issued, history.callerPgid(position === 0 ? ctx.index : obs.step));
     if (!issued || !args) return;
     const raw = rawStatus(obs);
     out.push({ position, obs, waiter: obs.pid, child: obs.ret, issued, args, what: classify(ctx, obs.ret, raw), raw });
