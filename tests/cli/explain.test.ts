@@ -17,6 +17,8 @@ const FIXTURE = {
   ],
 };
 
+jest.setTimeout(30_000);
+
 describe('reapcheck explain', () => {
   test('prints each step with the process tree after it, and writes the SVG timeline next to the fixture', async () => {
     const dir = tempDir();

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, ORACLE_SERVER, reapcheck, tempDir } from './helpers';
 
+jest.setTimeout(30_000);
+
 beforeAll(ensureBuilt, 120_000);
 
 describe('reapcheck run', () => {

@@ -5,6 +5,8 @@ import { liveChildren } from '../../adapters/protocol/reaper';
 import { ensureBuilt, reapcheck, ROOT, tempDir } from '../cli/helpers';
 import { newMarker, processesWith, settledWithout } from './processes';
 
+jest.setTimeout(30_000);
+
 beforeAll(ensureBuilt, 120_000);
 
 const target = (name: string, marker: string) => `cmd:${process.execPath} ${join(__dirname, 'programs', `${name}.js`)} ${marker}`;
