@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Io } from '../../cli/io';
@@ -38,11 +38,22 @@ function newestSource(dir: string): number {
 export function ensureBuilt(): void {
   const entry = join(ROOT, 'dist/cli/main.js');
   const dirs = ['interleaving', 'oracle', 'properties', 'runner', 'adapters', 'mutants', 'cli'].map((d) => join(ROOT, d)).filter(existsSync);
-  const newest = Math.max(...dirs.map(newestSource));
-  if (existsSync(entry) && statSync(entry).mtimeMs >= newest) return;
+  const fresh = () => existsSync(entry) && statSync(entry).mtimeMs >= Math.max(...dirs.map(newestSource));
+  if (fresh()) return;
+  // One jest worker builds; the others wait for it (mkdir is atomic).
+  const lock = join(ROOT, 'dist.building');
+  try {
+    mkdirSync(lock);
+  } catch {
+    const until = Date.now() + 120_000;
+    while (existsSync(lock) && Date.now() < until) execFileSync('sleep', ['0.2']);
+    return;
+  }
   try {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { stdio: 'pipe' });
   } catch {
     // Type errors in parts still being written do not stop tsc from emitting JavaScript.
+  } finally {
+    rmdirSync(lock);
   }
 }
