@@ -302,3 +302,20 @@ describe('exit1 (kern_exit.c:95-537)', () => {
     expect(d.proc(c)!.pending).toEqual([]);
   });
 });
+
+describe('exit1 sleeping for peers (kern_exit.c:217-218)', () => {
+  test('another wakeup of the leader (a child\'s exit) leaves it asleep while a peer remains', () => {
+    const d = boot();
+    const l = d.fork(1); // 2
+    d.own({ pid: l, call: 'rfork', flags: ['RFPROC', 'RFTHREAD'] }); // 3
+    const c = d.fork(l); // 4, an ordinary child
+    const dbg = d.fork(1); // 5
+    d.step(ptrace(dbg, 'PT_ATTACH', 3));
+    d.step(wait4(dbg, 3));
+    d.step({ pid: c, call: 'run', ticks: 0 });
+    d.step(exit(l, 0));
+    const r = d.step(exit(c, 0));
+    expect(r.trace).toContainEqual({ kind: 'wakeup', pid: 2, chan: 'exit1' });
+    expect(d.proc(l)!.sleeping).toEqual({ chan: 'exit1', step: 7 });
+  });
+});

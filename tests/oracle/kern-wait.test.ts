@@ -229,3 +229,52 @@ describe('kern_wait (kern_exit.c:654-853)', () => {
     expect(d.proc(p)).toMatchObject({ state: 'ZOMBIE', xstat: 15, children: [] });
   });
 });
+
+describe('kern_wait sleeps of a traced waiter (kern_exit.c:848-851 with ptracestop)', () => {
+  /** P (2) traces its child C (3, PT_TRACE_ME); C has a child G (4) and sleeps in wait. */
+  function tracedWaiter() {
+    const d = boot();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    const g = d.fork(c);
+    d.step(ptrace(c, 'PT_TRACE_ME', 0));
+    d.step(wait4(c, -1));
+    return { d, p, c, g };
+  }
+
+  test('a signal aborts the sleep (ERESTART) and trace-stops C; continued with 0, the wait restarts and sleeps on', () => {
+    const { d, p, c, g } = tracedWaiter();
+    d.step(kill(p, c, 'SIGUSR1'));
+    expect(d.proc(c)).toMatchObject({ sleeping: null, flags: ['TRACED', 'STOPPED_SIG', 'STOPPED_TRACE'] });
+    expect(d.own(wait4(p, c))).toMatchObject({ ret: 3, status: 0x1e7f });
+    const r = d.step(ptrace(p, 'PT_CONTINUE', c, 0));
+    expect(r.observations).toHaveLength(1);
+    expect(d.proc(c)!.sleeping).toEqual({ chan: 'wait', step: 4 });
+    const r2 = d.step(exit(g, 1));
+    expect(r2.observations[1]).toEqual({ step: 4, pid: 3, call: 'wait4', kind: 'return', ret: 4, status: 0x100 });
+  });
+
+  test('detached with a default-kill signal, C dies: its interrupted wait ends without returning', () => {
+    const { d, p, c } = tracedWaiter();
+    d.step(kill(p, c, 'SIGUSR1'));
+    d.step(wait4(p, c));
+    const r = d.step(ptrace(p, 'PT_DETACH', c, 'SIGUSR1'));
+    expect(r.observations[1]).toEqual({ step: 4, pid: 3, call: 'wait4', kind: 'noreturn' });
+    expect(d.proc(c)).toMatchObject({ state: 'ZOMBIE', xstat: 30 });
+  });
+
+  test('with a handler installed, the PT_CONTINUE step completes the interrupted wait with EINTR', () => {
+    const d = boot();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.fork(c);
+    d.step(sigaction(c, 'SIGUSR1', 'catch'));
+    d.step(ptrace(c, 'PT_TRACE_ME', 0));
+    d.step(wait4(c, -1));
+    d.step(kill(p, c, 'SIGUSR1'));
+    d.step(wait4(p, c));
+    const r = d.step(ptrace(p, 'PT_CONTINUE', c, 'SIGUSR1'));
+    expect(r.observations[1]).toEqual({ step: 5, pid: 3, call: 'wait4', kind: 'return', errno: 'EINTR' });
+    expect(d.proc(c)!.handled).toEqual([{ sig: 'SIGUSR1' }]);
+  });
+});
