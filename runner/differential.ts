@@ -36,6 +36,8 @@ export interface FoundFailure extends ReportedFailure {
   interleaving: Interleaving;
   /** The saved steps' results on the target, for printing (up to the break, for a broken target). */
   results: StepResult[];
+  /** The same steps' results on the reference, when there is one. */
+  expected: StepResult[] | null;
 }
 
 export interface CampaignResult {
@@ -100,6 +102,7 @@ async function saveFailure(c: Campaign, il: Interleaving, failure: Failure, run:
   const fixture = c.save(failureFixture(saved, final, at, c.invariants));
   // One more replay, after the fixture is safe, for the printout (a broken target is not asked again).
   const results = failure.property === 'implementation' ? brokeResults : (await execute(c.target, saved)).results;
+  const expected = c.reference ? (await execute(c.reference, saved)).results : null;
   return {
     property: final.property,
     step: final.step,
@@ -112,5 +115,6 @@ async function saveFailure(c: Campaign, il: Interleaving, failure: Failure, run:
     minimal,
     interleaving: saved,
     results,
+    expected,
   };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { ProfileName } from '../../interleaving';
+import type { ProfileName, StepResult } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { openTarget } from '../../adapters/targets';
 import { runCampaign, type FoundFailure } from '../../runner/differential';
@@ -7,7 +7,7 @@ import { writeFixtureAtomic } from '../../runner/fixture-reader';
 import { junitXml } from '../../runner/junit';
 import { exitCodeOf, reportJson } from '../../runner/report';
 import { countsTable, replayCommandLine } from '../../runner/report-text';
-import { formatShrunk } from '../../runner/shrink-print';
+import { formatObservation, formatShrunk } from '../../runner/shrink-print';
 import { checksFor } from '../../properties/checks';
 import { createdPids, interleavingSource } from '../interleavings';
 import { displayPath } from '../display-path';
@@ -35,6 +35,15 @@ export const DEFAULT_MAX_STEPS = 60;
 export const DEFAULT_SEED = 1;
 export const DEFAULT_OUT = 'fixtures/failures';
 
+/** At the failing step, what the oracle did beside what the target did. */
+function bothSides(f: FoundFailure): string {
+  const mine = f.results[f.step];
+  const theirs = f.expected?.[f.step];
+  if (!mine || !theirs || f.property === 'implementation') return '';
+  const show = (r: StepResult) => r.observations.map(formatObservation).join('; ') || 'nothing';
+  return `step ${f.step}: the oracle: ${show(theirs)}\n${' '.repeat(String(f.step).length + 7)}the target: ${show(mine)}\n`;
+}
+
 /** A found failure, readably: what failed, the saved steps with what the target did, where it is saved. */
 export function describeFailure(f: FoundFailure, target: string, profile: ProfileName, seed?: number): string {
   const how = f.property === 'implementation'
@@ -42,7 +51,7 @@ export function describeFailure(f: FoundFailure, target: string, profile: Profil
     : `run ${f.run}: found at ${f.foundLength} steps, shrunk to ${f.savedLength} in ${f.replays} replays${f.minimal ? '' : ' (the replay budget ran out before a minimal one)'}`;
   const extra = profile === 'freebsd-r176365' ? [] : ['--profile', profile];
   const body = formatShrunk(f.interleaving, f.results, f, { seed, command: replayCommandLine(f.fixture, target, extra) });
-  return `FAIL ${body}\nfixture: ${f.fixture} (${how})\n\n`;
+  return `FAIL ${body}\n${bothSides(f)}fixture: ${f.fixture} (${how})\n\n`;
 }
 
 /** `reapcheck run`: random interleavings against a target, each step checked against the oracle. */
