@@ -11,7 +11,7 @@ export interface ProtocolClientOptions {
   profile: ProfileName;
   /** Per-request timeout once the handshake is done (default 2000 ms). */
   timeoutMs?: number;
-  /** Timeout of the handshake, which includes the program's start-up (default 10000 ms). */
+  /** Timeout of the handshake, which includes the program's start-up (default: 10000 ms, or the step timeout if longer). */
   startTimeoutMs?: number;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
@@ -42,7 +42,7 @@ class ProtocolSession {
 
   async start(): Promise<void> {
     this.child = new LineChild(this.argv, { cwd: this.options.cwd, env: this.options.env });
-    const hello = await this.request({ type: 'hello', seq: this.seq, version: PROTOCOL_VERSION, profile: this.options.profile }, ['hello'], {}, this.options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
+    const hello = await this.request({ type: 'hello', seq: this.seq, version: PROTOCOL_VERSION, profile: this.options.profile }, ['hello'], {}, this.options.startTimeoutMs ?? Math.max(DEFAULT_START_TIMEOUT_MS, this.options.timeoutMs ?? 0));
     if (hello.version !== PROTOCOL_VERSION) {
       await this.discard();
       throw new ImplementationBroke('version', `the program speaks protocol version ${hello.version}, this runner ${PROTOCOL_VERSION}`, { request: 'hello', field: '/version' });

@@ -89,6 +89,14 @@ describe('the line-protocol client against misbehaving programs', () => {
     expect(await settledWithout(marker)).toEqual([]);
   });
 
+  test('a program that never answers the handshake is a hang at hello, and is killed', async () => {
+    const marker = newMarker();
+    const e = await brokeOf(connectProtocol([process.execPath, program('mute'), marker], { profile: 'freebsd-r176365', startTimeoutMs: 300 }));
+    expect(e.reason).toBe('hang');
+    expect(e.context.request).toBe('hello');
+    expect(await settledWithout(marker)).toEqual([]);
+  });
+
   test('a program that cannot be started is a spawn break', async () => {
     const e = await brokeOf(connectProtocol('/nonexistent/impl --flag', { profile: 'freebsd-r176365' }));
     expect(e.reason).toBe('spawn');
