@@ -91,3 +91,19 @@ export function removeWithProcesses(steps: readonly Step[], from: number, to: nu
   }
   return out;
 }
+
+/**
+ * The step with one of the pids it mentions replaced by a smaller pid among `known` (init and the
+ * pids of earlier steps): a fork hoisted to an ancestor, a wait moved to init, and so on.
+ */
+export function lowerPidVariants(step: Step, known: readonly number[]): Step[] {
+  const out: Step[] = [];
+  for (const p of new Set(pidsOf(step))) {
+    for (const q of known) {
+      if (q >= p) continue;
+      const v = mapStepPids(step, (x) => (x === p ? q : x));
+      if (v) out.push(v);
+    }
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { Interleaving, Step } from '../interleaving';
 import type { Failure } from './execute';
 import { simplerSteps } from './shrink-args';
-import { createsProcess, guessCreatedPids, removeWithProcesses } from './shrink-pids';
+import { createsProcess, guessCreatedPids, lowerPidVariants, pidsOf, removeWithProcesses } from './shrink-pids';
 
 /** Replays a candidate: its failure, or null when it passes or is invalid (a step was rejected). */
 export type FailsFn = (il: Interleaving) => Promise<Failure | null> | Failure | null;
@@ -33,8 +33,8 @@ function cut(steps: readonly Step[], failure: Failure): Step[] {
 
 /**
  * Shrinks a failing interleaving to a 1-minimal one: cut after the failing step, remove chunks of
- * halving size (with the processes they created, renumbering later pids), simplify arguments, and
- * repeat until nothing changes.
+ * halving size (with the processes they created, renumbering later pids), simplify arguments and
+ * lower pids (hoist a fork to an ancestor), and repeat until nothing changes.
  */
 export async function shrink(il: Interleaving, failure: Failure, fails: FailsFn, o: ShrinkOptions = {}): Promise<ShrinkResult> {
   const sameProperty = o.sameProperty ?? true;
@@ -83,7 +83,8 @@ export async function shrink(il: Interleaving, failure: Failure, fails: FailsFn,
     for (let i = 0; i < steps.length && replays < maxReplays; i++) {
       for (let progress = true; progress && i < steps.length; ) {
         progress = false;
-        for (const variant of simplerSteps(steps[i])) {
+        const known = [...new Set([1, ...steps.slice(0, i).flatMap(pidsOf)])].sort((x, y) => x - y);
+        for (const variant of [...simplerSteps(steps[i]), ...lowerPidVariants(steps[i], known)]) {
           if (await attempt([...steps.slice(0, i), variant, ...steps.slice(i + 1)])) {
             changed = progress = true;
             break;
