@@ -35,11 +35,11 @@ export const DEFAULT_MAX_STEPS = 60;
 export const DEFAULT_SEED = 1;
 export const DEFAULT_OUT = 'fixtures/failures';
 
-/** At the failing step, what the oracle did beside what the target did. */
+/** For a divergence: what the oracle did at the failing step, beside what the target did. */
 function bothSides(f: FoundFailure): string {
   const mine = f.results[f.step];
   const theirs = f.expected?.[f.step];
-  if (!mine || !theirs || f.property === 'implementation') return '';
+  if (!mine || !theirs || (f.property !== 'differential' && f.property !== 'rejected')) return '';
   const show = (r: StepResult) => r.observations.map(formatObservation).join('; ') || 'nothing';
   return `step ${f.step}: the oracle: ${show(theirs)}\n${' '.repeat(String(f.step).length + 7)}the target: ${show(mine)}\n`;
 }
