@@ -158,6 +158,7 @@ export abstract class ExitKernel extends PtraceKernel {
       this.md('thread_exit', p.pid);
       this.md('cpu_thread_exit', p.pid);
     }
+    this.releaseTids(p);
   }
 
   /** kern_exit.c:208-220: a task leader SIGKILLs its peers; true if it must sleep until they are gone. */

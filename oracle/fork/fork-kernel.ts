@@ -91,6 +91,13 @@ export abstract class ForkKernel extends JobControlKernel {
 
   /** thr_new: one more thread; exit1 will have to single-thread (kern_exit.c:133-167). */
   sys_thr_new(p: Proc): Observation {
+    if (this.profile.threadsTakePids) {
+      const tid = this.peekPid();
+      if (tid < 0) throw new StepRejected('thr_new', `no free pid below pidMax ${this.config.pidMax} for the thread id`);
+      this.lastpid = tid;
+      this.tids.set(tid, p);
+      p.tids.push(tid);
+    }
     p.threads++;
     p.flag |= P_HADTHREADS;
     return returned(this.stepIndex, p.pid, 'thr_new', 0);
@@ -107,6 +114,7 @@ export abstract class ForkKernel extends JobControlKernel {
       p.sigacts = p.sigacts.copy();
     }
     p.threads = 1;
+    this.releaseTids(p);
     this.execsigs(p);
     const base = (a.path ?? 'a.out').split('/').pop() || 'a.out';
     p.comm = base.slice(0, this.profile.maxComLen);

@@ -90,6 +90,11 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
     return true;
   }
 
+  /** pfind, which skips zombies; Linux's find_task_by_vpid finds them (§6). */
+  private findForPgrpCall(pid: number): Proc | null {
+    return this.profile.pgrpCallsFindZombies ? this.pfindOrZombie(pid) : this.pfind(pid);
+  }
+
   sys_setpgid(td: Proc, a: StepOf<'setpgid'>): Observation {
     requireInt('setpgid', 'target', a.target);
     requireInt('setpgid', 'pgid', a.pgid);
@@ -98,7 +103,7 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
     if (a.pgid < 0) return err('EINVAL');
     let targ = td;
     if (a.target !== 0 && a.target !== td.pid) {
-      const t = this.pfind(a.target);
+      const t = this.findForPgrpCall(a.target);
       if (t === null || !this.inferior(t, td)) return err('ESRCH');
       if (t.pgrp.session !== td.pgrp.session) return err('EPERM');
       if (t.flag & P_EXEC) return err('EACCES');
@@ -152,7 +157,7 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
   /** getpgid / getsid: 0 means the caller; zombies are not found (pfind). */
   sys_getid(p: Proc, a: StepOf<'getpgid'> | StepOf<'getsid'>): Observation {
     requireInt(a.call, 'target', a.target);
-    const t = a.target === 0 ? p : this.pfind(a.target);
+    const t = a.target === 0 ? p : this.findForPgrpCall(a.target);
     if (t === null) return failed(this.stepIndex, p.pid, a.call, 'ESRCH');
     return returned(this.stepIndex, p.pid, a.call, a.call === 'getpgid' ? t.pgrp.id : t.pgrp.session.sid);
   }

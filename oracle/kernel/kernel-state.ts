@@ -24,6 +24,8 @@ export abstract class KernelState {
   readonly pgrps = new Map<number, Pgrp>();
   readonly sessions = new Map<number, Session>();
   readonly uidCounts = new Map<number, number>();
+  /** Linux tids in use (threadsTakePids), with their process. */
+  readonly tids = new Map<number, Proc>();
   nprocs = 0;
   lastpid = 0;
   readonly initproc: Proc;
@@ -51,7 +53,7 @@ export abstract class KernelState {
   private bootInit(): Proc {
     const init = new Proc(1);
     init.comm = 'init';
-    init.sigacts = new Sigacts(this.profile.numbering.maxsig + 1);
+    init.sigacts = new Sigacts();
     init.sigparent = this.sigchldId();
     const sess = new Session(1, init);
     const pg = new Pgrp(1, sess);
@@ -90,12 +92,19 @@ export abstract class KernelState {
 
   /** A pid, pgid or sid still in use (the allocator skips it, semantics.md §3.2). */
   idInUse(id: number): boolean {
-    return this.procs.has(id) || this.pgrps.has(id) || this.sessions.has(id);
+    return this.procs.has(id) || this.pgrps.has(id) || this.sessions.has(id) || this.tids.has(id);
   }
 
   /** The next pid, or -1 if none is free. */
   peekPid(): number {
-    return nextPid(this.lastpid, this.config.pidMax, this.config.pidFloor, (id) => this.idInUse(id));
+    const floor = this.profile.pidWrapFloor ?? this.config.pidFloor; // linux.md J3: RESERVED_PIDS
+    return nextPid(this.lastpid, this.config.pidMax, floor, (id) => this.idInUse(id));
+  }
+
+  /** The other threads of p are gone: their tids are free again (threadsTakePids). */
+  releaseTids(p: Proc): void {
+    for (const t of p.tids) this.tids.delete(t);
+    p.tids.length = 0;
   }
 
   // ---- per-uid counts (chgproccnt) ------------------------------------------------------------
@@ -180,8 +189,10 @@ export abstract class KernelState {
       if (kinds[i] === EFFECT_AST) this.ast(procs[i]);
       else this.resumeSleeper(procs[i]);
     }
-    procs.length = 0;
-    kinds.length = 0;
+    if (procs.length !== 0) {
+      procs.length = 0;
+      kinds.length = 0;
+    }
   }
 
   /** Deliver p's signals if it can run now (issignal/postsig at userret). */

@@ -17,6 +17,9 @@ export class Kernel extends WaitKernel {
     const own = this.dispatch(p, step);
     this.observations.unshift(own);
     if (this.panicMessage === null) this.runEffects();
+    if (this.profile.deathBeforeReturn && own.kind === 'return' && (p.state === PRS_ZOMBIE || p.flag & P_WEXIT || !this.procs.has(p.pid))) {
+      this.observations[0] = { step: own.step, pid: own.pid, call: own.call, kind: 'noreturn' };
+    }
     const r: StepResult = { observations: this.observations, log: this.log };
     if (this.tracing) r.trace = this.trace;
     if (this.panicMessage !== null) r.panic = this.panicMessage;

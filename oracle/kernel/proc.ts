@@ -81,6 +81,8 @@ export class Proc {
   readonly chldRecords: Proc[] = [];
   blocked = 0;
   threads = 1;
+  /** Linux: the tids of the threads besides the first (threadsTakePids). */
+  readonly tids: number[] = [];
   /** All threads suspended (p_suspcount == p_numthreads) for the current stop. */
   suspended = false;
   leader: Proc;

@@ -11,15 +11,18 @@ export const SAF_NODEFER = 0x10;
 export const SAF_NOCLDWAIT = 0x20;
 export const SAF_SIGINFO = 0x40;
 
+/** Dispositions are kept for the named signals (ids 1..32); unnamed numbers have no effect (simplification). */
+const SLOTS = 33;
+
 /**
- * Signal dispositions (`struct sigacts`): copied at fork, shared with RFSIGSHARE. Indexed by signal
- * id up to the profile's maxsig, so sigaction on an unnamed number is kept too.
+ * Signal dispositions (`struct sigacts`): copied at fork, shared with RFSIGSHARE. Plain small arrays
+ * indexed by signal id, so that fork's copy is cheap.
  */
 export class Sigacts {
   /** SIG_DFL / SIG_IGN / SIG_CATCH per id. */
-  readonly action: Uint8Array;
+  readonly action: number[];
   /** sa_flags per id. */
-  readonly saFlags: Uint8Array;
+  readonly saFlags: number[];
   /** ps_sigintr as a mask: caught without SA_RESTART, so an interrupted sleep gives EINTR. */
   sigintr = 0;
   /** ps_flag: PS_NOCLDWAIT, PS_NOCLDSTOP, PS_CLDSIGIGN. */
@@ -27,18 +30,17 @@ export class Sigacts {
   /** Processes sharing this record (RFSIGSHARE). */
   refs = 1;
 
-  constructor(size: number) {
-    this.action = new Uint8Array(size);
-    this.saFlags = new Uint8Array(size);
+  constructor(from?: Sigacts) {
+    this.action = from ? from.action.slice() : new Array<number>(SLOTS).fill(SIG_DFL);
+    this.saFlags = from ? from.saFlags.slice() : new Array<number>(SLOTS).fill(0);
+    if (from) {
+      this.sigintr = from.sigintr;
+      this.psFlag = from.psFlag;
+    }
   }
 
   /** sigacts_copy (fork1 without RFSIGSHARE). */
   copy(): Sigacts {
-    const s = new Sigacts(this.action.length);
-    s.action.set(this.action);
-    s.saFlags.set(this.saFlags);
-    s.sigintr = this.sigintr;
-    s.psFlag = this.psFlag;
-    return s;
+    return new Sigacts(this);
   }
 }

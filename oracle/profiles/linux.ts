@@ -42,6 +42,7 @@ export const LINUX: Profile = {
   resumeNeedsWaitedStop: false, // linux.md §6 "continue without a wait"
   attachReparents: false, // linux.md R6, R7, R8, T1
   tracerExit: 'detach', // linux.md R3, R4, R5
+  tracedStopSignalStops: true, // linux.md T4
   sigkillBypassesTrace: true, // linux.md T5, T7
   hasOwait: false, // linux.md: no owait (unsupportedCalls)
   maxComLen: 15, // TASK_COMM_LEN 16
@@ -57,8 +58,13 @@ export const LINUX: Profile = {
   signalWakeRescans: true, // linux.md W17
   orphanedGroups: 'after-reparent', // linux.md J1, §6
   pgrpCallsFindZombies: true, // linux.md §6
+  threadsTakePids: true, // linux.md R17, J3: a thread's tid comes from the same pid space
   pidWrapFloor: 300, // linux.md J3
   initExit: 'namespace-ends', // linux.md R16
+  vforkChildDefersStops: false, // found on the host: a vfork child stops like any process
+  vforkWaitKillable: true, // found on the host: SIGKILL ends a vfork parent's wait (TASK_KILLABLE)
+  killpgSkipsInit: false, // found on the host: kill(0, sig) by the namespace init succeeds
+  deathBeforeReturn: true, // found on the host: a call that kills its caller has no return
   // linux.md R18 (rfork), W15/owait and abort2: not Linux calls; the harness has no terminal for the tty calls.
   unsupportedCalls: ['rfork', 'abort2', 'owait', 'setctty', 'tcsetpgrp'],
 };

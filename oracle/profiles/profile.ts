@@ -50,6 +50,8 @@ export interface Profile {
   readonly attachReparents: boolean;
   /** R3-R5: an exiting tracer SIGKILLs its tracees (kern_exit.c:432-438) or detaches them. */
   readonly tracerExit: 'kill' | 'detach';
+  /** T4: a stop signal a tracee acts on stops it (a group stop both its tracer and parent see) or is dropped. */
+  readonly tracedStopSignalStops: boolean;
   /** T5, T7: SIGKILL goes through ptracestop like any signal (E15) or kills a tracee at once. */
   readonly sigkillBypassesTrace: boolean;
   /** R10: a child of a SIG_IGN / SA_NOCLDWAIT parent goes to init (kern_exit.c:458-482) or is reaped at exit. */
@@ -77,10 +79,23 @@ export interface Profile {
   readonly orphanedGroups: 'jobc' | 'after-reparent';
   /** §6: whether setpgid and getpgid/getsid find zombies (FreeBSD pfind skips them). */
   readonly pgrpCallsFindZombies: boolean;
+  /** R17, J3: whether a new thread takes a number from the pid space (a Linux tid) until it exits. */
+  readonly threadsTakePids: boolean;
   /** J3: where the pid allocator wraps to; null takes config.pidFloor (FreeBSD 100; Linux RESERVED_PIDS 300). */
   readonly pidWrapFloor: number | null;
   /** R16: init's exit panics (kern_exit.c:124-128) or ends the pid namespace, and with it every later step. */
   readonly initExit: 'panic' | 'namespace-ends';
+  /** E20: a vfork child's stops wait for its exec or exit (FreeBSD P_PPWAIT); Linux stops it at once. */
+  readonly vforkChildDefersStops: boolean;
+  /** A vfork parent's wait for its child is uninterruptible (FreeBSD) or killable (Linux wait_for_vfork_done). */
+  readonly vforkWaitKillable: boolean;
+  /** killpg1 skips pid 1 in a group (FreeBSD); Linux skips init only for kill(-1), so kill(0) by init reaches it. */
+  readonly killpgSkipsInit: boolean;
+  /**
+   * A caller killed by its own step (kill of itself or its group): the model's convention (semantics.md
+   * §9.2) reports the call's return, a real kernel never returns from it (the host sees no reply).
+   */
+  readonly deathBeforeReturn: boolean;
   /** Calls the platform does not have: the oracle rejects them as unsupported, as the host harness does. */
   readonly unsupportedCalls: readonly CallName[];
   /** Whether the COMPAT_43 owait trap exists (kern_exit.c:617-631). */

@@ -36,7 +36,11 @@ export abstract class PtraceKernel extends ForkKernel {
     if (p === null || p.flag & P_WEXIT) return 'ESRCH';
     if (!this.p_candebug(td, p)) return 'EPERM';
     // Simplification: init is treated like a P_SYSTEM process (EINVAL): its parent, proc0, is not modelled.
-    if (a.req !== 'PT_TRACE_ME' && p === this.initproc) return 'EINVAL';
+    if (a.req !== 'PT_TRACE_ME' && p === this.initproc) {
+      // Linux lets root trace the namespace init; the model does not follow a stopped init.
+      if (!this.profile.attachReparents) throw new StepRejected('ptrace', 'unsupported: tracing the namespace init (pid 1)');
+      return 'EINVAL';
+    }
     switch (a.req) {
       case 'PT_TRACE_ME':
         // Always legal on FreeBSD, even when already traced (E13); EPERM on Linux (T8).

@@ -2,7 +2,7 @@ import { P_PPWAIT, P_STOPPED, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WEXIT,
 import { failed, noreturn } from '../kernel/observe';
 import type { Proc, SleepState } from '../kernel/proc';
 import { SAF_RESETHAND, SIG_CATCH, SIG_DFL, SIG_IGN } from '../kernel/sigacts';
-import { SIGCHLD, lowestSig, sigBit, sigName } from './signal-ids';
+import { SIGCHLD, SIGKILL, lowestSig, sigBit, sigName } from './signal-ids';
 import { SignalPostKernel } from './signal-post';
 import { SA_CORE, SA_IGNORE, SA_KILL, SA_STOP, SA_TTYSTOP, SIGPROP, STOP_MASK } from './sigprop';
 
@@ -13,6 +13,9 @@ import { SA_CORE, SA_IGNORE, SA_KILL, SA_STOP, SA_TTYSTOP, SIGPROP, STOP_MASK } 
 export abstract class SignalDeliveryKernel extends SignalPostKernel {
   /** Re-run an interrupted wait after ERESTART (the syscall restarts from its start). */
   protected abstract restartWait(p: Proc, s: SleepState): void;
+
+  /** Linux W17: the woken wait rescans first; true when that gave its result (pushed as an observation). */
+  protected abstract rescanWait(p: Proc, s: SleepState): boolean;
 
   protected override ast(p: Proc): void {
     if (p.state !== PRS_NORMAL || p.flag & P_WEXIT) return;
@@ -25,10 +28,22 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     }
     const s = p.sleep;
     if (s !== null) {
+      if (s.chan === 'ppwait' && this.profile.vforkWaitKillable && this.pendingMask(p) & sigBit(SIGKILL)) {
+        p.sleep = null; // Linux: the vfork parent dies in its wait
+        p.restart = s;
+        this.issignalLoop(p);
+        this.finishInterruptedCall(p);
+        return;
+      }
       if (s.chan !== 'wait') return;
       const intr = this.interruptingSignal(p);
       if (intr === 0) return;
       p.sleep = null;
+      if (this.profile.signalWakeRescans && p.sigacts.action[intr] === SIG_CATCH && !(p.flag & P_TRACED) && this.rescanWait(p, s)) {
+        p.wakePending = false;
+        this.issignalLoop(p);
+        return;
+      }
       p.wakePending = false;
       p.restart = s;
       p.restartErrno = p.sigacts.sigintr & sigBit(intr) ? 'EINTR' : 'ERESTART';
@@ -71,10 +86,10 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     for (;;) {
       if (p.state !== PRS_NORMAL || p.flag & (P_WEXIT | P_STOPPED)) return;
       let mask = this.pendingMask(p) & ~p.blocked;
-      if (p.flag & P_PPWAIT) mask &= ~STOP_MASK; // stops wait for the vfork child's exec or exit
+      if (p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) mask &= ~STOP_MASK; // wait for its exec or exit (E20)
       if (mask === 0) return;
       const id = lowestSig(mask);
-      if (p.flag & P_TRACED && !(p.flag & P_PPWAIT)) {
+      if (p.flag & P_TRACED && !(p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) && !(id === SIGKILL && this.profile.sigkillBypassesTrace)) {
         this.ptracestop(p, id);
         return;
       }
@@ -119,7 +134,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     }
     if (prop & SA_STOP) {
       this.sigqueue_delete(p, id);
-      if (p.flag & P_TRACED || (prop & SA_TTYSTOP && p.pgrp.jobc === 0)) return true;
+      if ((p.flag & P_TRACED && !this.profile.tracedStopSignalStops) || (prop & SA_TTYSTOP && p.pgrp.jobc === 0)) return true;
       p.flag |= P_STOPPED_SIG;
       p.xstat = this.raw(id);
       p.suspended = true;

@@ -1,11 +1,11 @@
 import { KernelState } from '../kernel/kernel-state';
 import {
   CLD_CONTINUED, CLD_DUMPED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, CLD_TRAPPED, P_CONTINUED, P_PPWAIT,
-  P_STATCHILD, P_STOPPED, P_STOPPED_SIG, P_TRACED, P_WAITED, P_WEXIT, PRS_ZOMBIE, PS_NOCLDSTOP,
+  P_STATCHILD, P_STOPPED, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WAITED, P_WEXIT, PRS_ZOMBIE, PS_NOCLDSTOP,
 } from '../kernel/flags';
 import type { Proc } from '../kernel/proc';
 import { SIG_CATCH, SIG_DFL, SIG_IGN } from '../kernel/sigacts';
-import { SIGCHLD, SIGCONT, SIGKILL, sigBit, sigId, sigName } from './signal-ids';
+import { SIGCHLD, SIGCONT, SIGKILL, sigBit, sigName } from './signal-ids';
 import { SA_CONT, SA_IGNORE, SA_STOP, SA_TTYSTOP, SIGPROP, STOP_MASK } from './sigprop';
 
 const SIG_HOLD = 3;
@@ -23,12 +23,6 @@ export abstract class SignalPostKernel extends KernelState {
   /** The profile's number for a signal id (status words, xstat). */
   raw(id: number): number {
     return this.profile.numbering.signo(sigName(id));
-  }
-
-  /** The id of a profile number, or 0 when the number has no name. */
-  idOfRaw(n: number): number {
-    const name = this.profile.numbering.signame(n);
-    return name === undefined ? 0 : sigId(name);
   }
 
   /** In the ignore set: SIG_IGN, or SIG_DFL with a default of ignoring (never SIGCONT). */
@@ -51,11 +45,6 @@ export abstract class SignalPostKernel extends KernelState {
     }
   }
 
-  /** Delete every pending signal in `mask`. */
-  sigqueue_delete_mask(p: Proc, mask: number): void {
-    p.pending &= ~mask;
-    if (mask & sigBit(SIGCHLD)) this.sigqueue_delete(p, SIGCHLD);
-  }
 
   psignal(p: Proc, id: number): void {
     this.tdsignal(p, id, null);
@@ -67,12 +56,13 @@ export abstract class SignalPostKernel extends KernelState {
    */
   tdsignal(p: Proc, id: number, record: Proc | null): void {
     if (p.state === PRS_ZOMBIE) return;
-    if (this.isIgnored(p, id)) return;
+    // Linux (R15): a blocked signal is never ignored at posting; its disposition may change.
+    if (this.isIgnored(p, id) && (this.profile.blockedIgnoredDiscarded || !(p.blocked & sigBit(id)))) return;
     const prop = SIGPROP[id];
     const bit = sigBit(id);
     const action = p.blocked & bit ? SIG_HOLD : p.sigacts.action[id];
     if (prop & SA_CONT) {
-      this.sigqueue_delete_mask(p, STOP_MASK);
+      p.pending &= ~STOP_MASK; // stop signals are plain bits, never SIGCHLD records
     } else if (prop & SA_STOP) {
       if (prop & SA_TTYSTOP && p.pgrp.jobc === 0 && action === SIG_DFL) return;
       this.sigqueue_delete(p, SIGCONT);
@@ -99,7 +89,7 @@ export abstract class SignalPostKernel extends KernelState {
       return;
     }
     if (prop & SA_STOP) {
-      if (p.flag & P_PPWAIT) return;
+      if (p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) return;
       // Simplification: the seed's kernel marks P_STOPPED_SIG at once for a process in an
       // uninterruptible sleep and completes the stop when it wakes; the model defers both.
       if ((p.sleep !== null && p.sleep.chan !== 'wait') || p.flag & P_WEXIT) return;
@@ -115,7 +105,13 @@ export abstract class SignalPostKernel extends KernelState {
 
   /** The P_SHOULDSTOP branch of tdsignal. */
   private postToStopped(p: Proc, id: number, prop: number, action: number): void {
-    if (p.flag & P_TRACED) return; // a traced, stopped process waits for its debugger (E15)
+    if (p.flag & P_TRACED && !(id === SIGKILL && this.profile.sigkillBypassesTrace)) return; // waits for its debugger (E15)
+    if (id === SIGKILL && p.flag & P_TRACED) {
+      p.flag &= ~(P_STOPPED_SIG | P_STOPPED_TRACE); // Linux T5: a trace-stopped tracee dies at once
+      p.traceSig = 0;
+      this.thread_unsuspend(p);
+      return;
+    }
     if (id === SIGKILL) {
       p.flag &= ~P_STOPPED_SIG;
       this.thread_unsuspend(p);
@@ -145,6 +141,10 @@ export abstract class SignalPostKernel extends KernelState {
   private tdsigwakeup(p: Proc, id: number, prop: number, action: number): void {
     const s = p.sleep;
     if (s !== null) {
+      if (s.chan === 'ppwait' && id === SIGKILL && this.profile.vforkWaitKillable) {
+        this.queueAst(p);
+        return;
+      }
       if (s.chan !== 'wait') return; // uninterruptible: noticed when the sleep ends
       if (prop & SA_CONT && action === SIG_DFL) {
         this.sigqueue_delete(p, id);
@@ -169,7 +169,18 @@ export abstract class SignalPostKernel extends KernelState {
     p.flag &= ~P_WAITED;
     const traced = (p.flag & P_TRACED) !== 0;
     this.emit({ kind: 'stop', pid: p.pid, sig: this.profile.numbering.signame(p.xstat) ?? 'SIGSTOP', traced });
-    this.childproc_stopped(p, traced ? CLD_TRAPPED : CLD_STOPPED);
+    const t = p.tracer;
+    if (t === null || t === p.pptr) {
+      if (p.traceSig === 0) p.groupStopWaited = false;
+      this.childproc_stopped(p, traced ? CLD_TRAPPED : CLD_STOPPED);
+      return;
+    }
+    // Linux T4: the tracer hears of every stop; the real parent only of a group stop.
+    this.notifyTracer(p, t);
+    if (p.traceSig === 0) {
+      p.groupStopWaited = false;
+      this.childproc_stopped(p, CLD_STOPPED);
+    }
   }
 
   /** childproc_jobstate: P_STATCHILD and a wakeup always; SIGCHLD unless PS_NOCLDSTOP. */
@@ -177,8 +188,15 @@ export abstract class SignalPostKernel extends KernelState {
     const parent = p.pptr;
     if (parent === null) return; // init's parent is proc0, outside the model
     parent.flag |= P_STATCHILD;
-    this.wakeup(parent);
+    this.wakeupParent(parent, p);
     if (!(parent.sigacts.psFlag & PS_NOCLDSTOP)) this.sigparent(p, reason, status);
+  }
+
+  /** Linux do_notify_parent_cldstop to a tracer that is not the parent (T2, T4). */
+  private notifyTracer(p: Proc, t: Proc): void {
+    t.flag |= P_STATCHILD;
+    this.wakeupParent(t, p);
+    if (!(t.sigacts.psFlag & PS_NOCLDSTOP)) this.psignal(t, SIGCHLD);
   }
 
   childproc_stopped(p: Proc, reason: number): void {

@@ -64,7 +64,7 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
       const pg = target === 0 ? td.pgrp : this.pgfind(-target);
       if (pg === null) return 'ESRCH';
       for (const p of pg.members) {
-        if (p.pid <= 1 || p.state === PRS_NEW) continue;
+        if ((p.pid <= 1 && this.profile.killpgSkipsInit) || p.state === PRS_NEW) continue;
         post(p); // zombie members count as found (E20)
       }
     }

@@ -1,5 +1,5 @@
 import { StepRejected, WAIT_OPTION_NAMES, UNSPECIFIED, type Observation, type StepOf } from '../../interleaving';
-import { P_CONTINUED, P_PPWAIT, P_STATCHILD, P_STOPPED_SIG, P_TRACED, P_WAITED, PRS_NORMAL, PRS_ZOMBIE } from '../kernel/flags';
+import { P_CONTINUED, P_PPWAIT, P_STATCHILD, P_STOPPED, P_STOPPED_SIG, P_TRACED, P_WAITED, PRS_NORMAL, PRS_ZOMBIE } from '../kernel/flags';
 import { failed, returned, slept } from '../kernel/observe';
 import type { Proc, SleepState } from '../kernel/proc';
 import { ExitKernel } from '../exit/exit-kernel';
@@ -86,10 +86,15 @@ export abstract class WaitKernel extends ExitKernel {
     const bits = this.profile.waitOptionBits;
     q.flag &= ~P_STATCHILD;
     let nfound = 0;
-    for (const p of q.children) {
+    for (const p of this.profile.attachReparents ? q.children : this.childrenAndTracees(q)) {
       if (pid !== -1 && p.pid !== pid && p.pgrp.id !== -pid) continue;
       if (!this.cloneSelectorAdmits(q, p, options)) continue;
       nfound++;
+      if (!this.profile.attachReparents) {
+        const r = this.considerLinux(q, p, options, rusage);
+        if (r !== null) return r;
+        continue;
+      }
       if (p.state === PRS_ZOMBIE) return this.reportZombie(q, p, rusage);
       if (p.flag & P_STOPPED_SIG && p.suspended && !(p.flag & P_WAITED) && (p.flag & P_TRACED || options & bits.WUNTRACED!)) {
         return this.reportStop(q, p, rusage);
@@ -100,6 +105,43 @@ export abstract class WaitKernel extends ExitKernel {
     if (options & bits.WNOHANG!) return this.result(null, 0);
     // kern_exit.c:844-846 cannot fire here: nothing sets P_STATCHILD during the (atomic) scan.
     return WAIT_SLEEPS;
+  }
+
+  /** Linux do_wait: the children, then the tracees that are not children (R6, T2). */
+  private childrenAndTracees(q: Proc): Proc[] {
+    return q.ptraced.length === 0 ? q.children : [...q.children, ...q.ptraced.filter((t) => t.pptr !== q)];
+  }
+
+  /**
+   * Linux wait_consider_task. A zombie traced by another is only its tracer's (R8); the tracer
+   * sees every stop without WUNTRACED (T2), the real parent only group stops, from their own
+   * record (T4); a tracer that is not the parent reports the zombie and lets it go (R8).
+   */
+  private considerLinux(q: Proc, p: Proc, options: number, rusage: boolean): WaitResult | null {
+    const bits = this.profile.waitOptionBits;
+    const asTracer = p.tracer === q;
+    if (p.state === PRS_ZOMBIE) {
+      if (p.tracer !== null && !asTracer) return null;
+      return asTracer && p.pptr !== q ? this.reportTracedZombie(q, p, rusage) : this.reportZombie(q, p, rusage);
+    }
+    if (asTracer) {
+      if (p.flag & P_STOPPED && p.suspended && !(p.flag & P_WAITED)) return this.reportStop(q, p, rusage);
+    } else if (options & bits.WUNTRACED! && p.flag & P_STOPPED_SIG && p.suspended && p.traceSig === 0 && !p.groupStopWaited) {
+      p.groupStopWaited = true;
+      this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'stop' });
+      return this.result(null, p.pid, ((p.xstat << 8) | 0x7f) & 0xffff, this.jobStateUsage(p, rusage));
+    }
+    if (options & bits.WCONTINUED! && p.flag & P_CONTINUED) return this.reportContinued(q, p, rusage);
+    return null;
+  }
+
+  /** Linux EXIT_TRACE (R8): the tracer gets pid, status and rusage, not the usage; then the parent is told. */
+  private reportTracedZombie(q: Proc, p: Proc, rusage: boolean): WaitResult {
+    const r = this.result(null, p.pid, p.xstat, rusage ? p.ru : null);
+    this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'exit' });
+    this.unlinkTracer(p);
+    this.notifyRealParent(p);
+    return r;
   }
 
   /**
@@ -192,6 +234,15 @@ export abstract class WaitKernel extends ExitKernel {
   protected override restartWait(p: Proc, s: SleepState): void {
     const o = this.doWait(p, s.call as WaitCall, s.step);
     if (o !== null) this.observations.push(o);
+  }
+
+  protected override rescanWait(p: Proc, s: SleepState): boolean {
+    if (s.chan !== 'wait') return false;
+    const a = s.call as WaitCall;
+    const out = this.waitScan(p, s.wpid, s.options, a.call === 'wait4' && a.rusage !== 'null');
+    if (out === WAIT_SLEEPS) return false;
+    this.observations.push(this.waitObservation(p, a, s.step, out));
+    return true;
   }
 
   protected override resumeSleeper(p: Proc): void {
