@@ -41,6 +41,8 @@ class ProtocolSession {
   ) {}
 
   async start(): Promise<void> {
+    // A new program hears seq 0 first, like any program does.
+    this.seq = 0;
     this.child = new LineChild(this.argv, { cwd: this.options.cwd, env: this.options.env });
     const hello = await this.request({ type: 'hello', seq: this.seq, version: PROTOCOL_VERSION, profile: this.options.profile }, ['hello'], {}, this.options.startTimeoutMs ?? Math.max(DEFAULT_START_TIMEOUT_MS, this.options.timeoutMs ?? 0));
     if (hello.version !== PROTOCOL_VERSION) {
@@ -62,8 +64,10 @@ class ProtocolSession {
     const r = await this.exchange({ type: 'step', seq: this.seq, index, step }, ['result'], { step: index });
     if (r.type === 'result') return r.result;
     if (r.type !== 'error') throw new Error(`unreachable: ${r.type} accepted for a step`);
-    if (r.error.kind === 'rejected') throw new StepRejected(step.call, r.error.message);
-    if (r.error.kind === 'unsupported') throw new StepRejected(step.call, `unsupported: ${r.error.message}`);
+    // Servers often prefix the call name themselves (ours does: StepRejected's message).
+    const reason = r.error.message.startsWith(`${step.call}: `) ? r.error.message.slice(step.call.length + 2) : r.error.message;
+    if (r.error.kind === 'rejected') throw new StepRejected(step.call, reason);
+    if (r.error.kind === 'unsupported') throw new StepRejected(step.call, `unsupported: ${reason}`);
     throw await this.broke(errorBroke(r, { request: 'step', seq: r.seq, step: index }));
   }
 
