@@ -32,7 +32,7 @@ export abstract class ExitKernel extends PtraceKernel {
       comm: p.comm, pid: p.pid, uid: p.uid, why: a.why, nargs: a.nargs, args: a.args,
       badWhy: a.badWhy === true, badArgs: a.badArgs === true,
     });
-    this.log.push(m.line);
+    this.logLine(m.line);
     return this.exitObservation(p, a, this.raw(m.sig === 'SIGABRT' ? SIGABRT : SIGKILL));
   }
 
@@ -102,12 +102,15 @@ export abstract class ExitKernel extends PtraceKernel {
   }
 
   /**
-   * Linux exit_ptrace (R3-R5): every tracee is detached. A signal-delivery stop resumes with its
-   * signal dropped; a group stop stays stopped (R4); a zombie goes on to its real parent (R8).
+   * Linux exit_ptrace (R3-R5): every tracee is detached. A signal-delivery stop resumes; its signal
+   * is dropped if the tracer's wait consumed it (exit_code 0), else delivered (found on the host:
+   * an attach stop nobody waited for becomes a group stop). A group stop stays stopped (R4); a
+   * zombie goes on to its real parent (R8).
    */
   protected detachTracees(t: Proc): void {
     for (const q of t.ptraced.slice()) {
       this.unlinkTracer(q);
+      const consumed = (q.flag & P_WAITED) !== 0;
       q.flag &= ~(P_TRACED | P_WAITED);
       if (q.state === PRS_ZOMBIE) {
         if (q.pptr !== t) this.notifyRealParent(q);
@@ -116,7 +119,7 @@ export abstract class ExitKernel extends PtraceKernel {
       if (!(q.flag & P_STOPPED_TRACE)) continue;
       q.flag &= ~P_STOPPED_TRACE;
       if (q.traceSig !== 0) {
-        q.xsig = 0; // the signal it stopped on is dropped
+        q.xsig = consumed ? 0 : q.traceSig;
         q.flag &= ~P_STOPPED_SIG;
         this.thread_unsuspend(q);
       }

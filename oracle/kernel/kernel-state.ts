@@ -6,6 +6,9 @@ import { nextPid } from './pid-allocator';
 import { Pgrp, Proc, Session } from './proc';
 import { Sigacts } from './sigacts';
 
+/** Shared, frozen: a step with no log lines or trace events allocates nothing for them. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 const EFFECT_AST = 0;
 const EFFECT_WAKE = 1;
 /** A step whose effects do not settle after this many is a model bug, not a kernel behaviour. */
@@ -121,8 +124,16 @@ export abstract class KernelState {
 
   // ---- results ----------------------------------------------------------------------------------
 
+  /** A kernel log line for this step (abort2), without its trailing newline. */
+  logLine(line: string): void {
+    if (this.log === NONE) this.log = [];
+    this.log.push(line);
+  }
+
   emit(ev: TraceEvent): void {
-    if (this.tracing) this.trace.push(ev);
+    if (!this.tracing) return;
+    if (this.trace === NONE) this.trace = [];
+    this.trace.push(ev);
   }
 
   md(hook: MdHook, pid: number): void {
@@ -133,8 +144,8 @@ export abstract class KernelState {
   beginStep(index: number): void {
     this.stepIndex = index;
     this.observations = [];
-    this.log = [];
-    if (this.tracing) this.trace = [];
+    this.log = NONE;
+    this.trace = NONE;
   }
 
   // ---- deferred effects (semantics.md §9.2) ------------------------------------------------------
@@ -167,11 +178,13 @@ export abstract class KernelState {
   wakeupParent(parent: Proc, child: Proc): void {
     const s = parent.sleep;
     if (this.profile.exitWakesWait === 'if-selected' && s !== null && s.chan === 'wait') {
-      const w = s.wpid;
-      if (w !== -1 && w !== child.pid && child.pgrp.id !== -w) return;
+      if (!this.waitSelects(s.wpid, child)) return;
     }
     this.wakeup(parent);
   }
+
+  /** Whether a wait's selector takes `child` (the wait layer knows selectors). */
+  protected abstract waitSelects(wpid: number, child: Proc): boolean;
 
   /** Let a sleeper re-check its condition after this step. */
   protected queueWake(p: Proc): void {

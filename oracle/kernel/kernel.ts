@@ -2,6 +2,7 @@ import { StepRejected, type Observation, type Step, type StepResult } from '../.
 import { P_STOPPED, P_WEXIT, PRS_ZOMBIE } from './flags';
 import type { Proc } from './proc';
 import { WaitKernel } from '../wait/wait-kernel';
+import { SIGKILL } from '../signals/signal-ids';
 
 /**
  * The whole model: the tables of KernelState and the seed's functions of every layer
@@ -17,7 +18,7 @@ export class Kernel extends WaitKernel {
     const own = this.dispatch(p, step);
     this.observations.unshift(own);
     if (this.panicMessage === null) this.runEffects();
-    if (this.profile.deathBeforeReturn && own.kind === 'return' && (p.state === PRS_ZOMBIE || p.flag & P_WEXIT || !this.procs.has(p.pid))) {
+    if (this.profile.deathBeforeReturn && own.kind === 'return' && (p.state === PRS_ZOMBIE || p.flag & P_WEXIT) && (p.xstat & 0x7f) === this.raw(SIGKILL)) {
       this.observations[0] = { step: own.step, pid: own.pid, call: own.call, kind: 'noreturn' };
     }
     const r: StepResult = { observations: this.observations, log: this.log };

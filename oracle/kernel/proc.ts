@@ -104,7 +104,8 @@ export class Proc {
   xsig = 0;
   /** In the pid hash (false from kern_exit.c:403-407 on, so pfind misses it). */
   inHash = true;
-  readonly handled: HandledRecord[] = [];
+  /** Handler runs, oldest first; null until the first (most processes never catch anything). */
+  handled: HandledRecord[] | null = null;
 
   constructor(readonly pid: number) {
     this.leader = this;

@@ -22,14 +22,17 @@ export interface MachineDependent {
   vm_waitproc(pid: number): void;
 }
 
+const NO_CALLS: MdCall[] = Object.freeze([]) as unknown as MdCall[];
+
 /** The default shim: records each call, in order, for the current step. */
 export class RecordingMachineDependent implements MachineDependent {
   private calls: MdCall[] = [];
 
-  /** The calls since the last `take`, and start a new list. */
+  /** The calls since the last `take` (a shared frozen empty list when none), and start a new list. */
   take(): MdCall[] {
     const c = this.calls;
-    if (c.length) this.calls = [];
+    if (c.length === 0) return NO_CALLS;
+    this.calls = [];
     return c;
   }
 

@@ -55,5 +55,7 @@ export const FREEBSD_R176365: Profile = {
   vforkWaitKillable: false,
   killpgSkipsInit: true,
   deathBeforeReturn: false,
+  waitPid0InGroup1IsAny: true,
+  killAllFindsZombies: false,
   unsupportedCalls: [],
 };

@@ -64,7 +64,9 @@ export const LINUX: Profile = {
   vforkChildDefersStops: false, // found on the host: a vfork child stops like any process
   vforkWaitKillable: true, // found on the host: SIGKILL ends a vfork parent's wait (TASK_KILLABLE)
   killpgSkipsInit: false, // found on the host: kill(0, sig) by the namespace init succeeds
-  deathBeforeReturn: true, // found on the host: a call that kills its caller has no return
+  deathBeforeReturn: true, // found on the host: a call that SIGKILLs its caller has no return
+  waitPid0InGroup1IsAny: false, // found on the host: wait4(0) in group 1 waits for group 1 only
+  killAllFindsZombies: true, // found on the host (as §6 for the group calls): kill(-1) finds zombies
   // linux.md R18 (rfork), W15/owait and abort2: not Linux calls; the harness has no terminal for the tty calls.
   unsupportedCalls: ['rfork', 'abort2', 'owait', 'setctty', 'tcsetpgrp'],
 };

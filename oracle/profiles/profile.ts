@@ -92,10 +92,18 @@ export interface Profile {
   /** killpg1 skips pid 1 in a group (FreeBSD); Linux skips init only for kill(-1), so kill(0) by init reaches it. */
   readonly killpgSkipsInit: boolean;
   /**
-   * A caller killed by its own step (kill of itself or its group): the model's convention (semantics.md
-   * §9.2) reports the call's return, a real kernel never returns from it (the host sees no reply).
+   * A caller its own step SIGKILLs (kill of itself or its group): the model's convention (semantics.md
+   * §9.2) reports the call's return; the host's puppet, which can hold back every other signal until
+   * it has answered, cannot hold back SIGKILL, so the call has no return.
    */
   readonly deathBeforeReturn: boolean;
+  /**
+   * wait4(0) by a member of process group 1: `-pgid` is -1, WAIT_ANY, so FreeBSD waits for any child
+   * (kern_exit.c:664-668, 681); Linux keeps it a group selector (PIDTYPE_PGID).
+   */
+  readonly waitPid0InGroup1IsAny: boolean;
+  /** kill(-1) counts zombies as found (Linux for_each_process); FreeBSD's allproc walk does not. */
+  readonly killAllFindsZombies: boolean;
   /** Calls the platform does not have: the oracle rejects them as unsupported, as the host harness does. */
   readonly unsupportedCalls: readonly CallName[];
   /** Whether the COMPAT_43 owait trap exists (kern_exit.c:617-631). */

@@ -166,7 +166,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     const c = this.takeOne(p, id);
     const sig = sigName(id);
     const rec = c === null ? { sig } : { sig, code: c.ksi.code, from: c.ksi.pid, status: c.ksi.status };
-    p.handled.push(rec);
+    (p.handled ??= []).push(rec);
     this.emit({ kind: 'handler', pid: p.pid, ...rec });
     if (p.sigacts.saFlags[id] & SAF_RESETHAND) p.sigacts.action[id] = SIG_DFL;
   }

@@ -60,6 +60,7 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
         if (p.pid <= 1 || p === td || p.state === PRS_NEW) continue;
         post(p);
       }
+      if (this.profile.killAllFindsZombies) for (const z of this.procs.values()) if (!z.inHash && z.pid > 1) post(z);
     } else {
       const pg = target === 0 ? td.pgrp : this.pgfind(-target);
       if (pg === null) return 'ESRCH';

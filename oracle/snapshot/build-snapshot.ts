@@ -47,7 +47,7 @@ function procView(p: Proc): ProcView {
     cru: { utime: p.cru },
     uid: p.uid,
     sleeping: sleepView(p.sleep),
-    handled: p.handled.map((h) => ({ ...h })),
+    handled: p.handled === null ? [] : p.handled.map((h) => ({ ...h })),
   };
 }
 

@@ -7,6 +7,15 @@ import { SIGCHLD } from '../signals/signal-ids';
 import { WAIT_SLEEPS, type WaitOutcome, type WaitResult } from './wait-result';
 
 type WaitCall = StepOf<'wait4'> | StepOf<'owait'>;
+
+/** Linux's selector for process group 1 (outside the 32-bit wpid range, so it is not WAIT_ANY). */
+const GROUP_1 = -0x100000000;
+
+/** kern_exit.c:681-685: WAIT_ANY, the pid, or the group -pid. */
+export function selects(wpid: number, p: Proc): boolean {
+  if (wpid === GROUP_1) return p.pgrp.id === 1;
+  return wpid === -1 || p.pid === wpid || p.pgrp.id === -wpid;
+}
 const OPTION_NAMES = new Set<string>(WAIT_OPTION_NAMES);
 const PTRS = new Set<string>(['valid', 'null', 'fault']);
 
@@ -47,7 +56,7 @@ export abstract class WaitKernel extends ExitKernel {
     }
     const out = this.kern_wait(q, pid, options, a.call === 'wait4' && a.rusage !== 'null');
     if (out === WAIT_SLEEPS) {
-      q.sleep = { chan: 'wait', step, call: a, wpid: pid === 0 ? -q.pgrp.id : pid, options };
+      q.sleep = { chan: 'wait', step, call: a, wpid: pid === 0 ? this.ownGroupSelector(q) : pid, options };
       return null;
     }
     return this.waitObservation(q, a, step, out);
@@ -75,7 +84,7 @@ export abstract class WaitKernel extends ExitKernel {
 
   /** kern_wait (kern_exit.c:654-853). */
   kern_wait(q: Proc, pid: number, options: number, rusage: boolean): WaitOutcome {
-    if (pid === 0) pid = -q.pgrp.id; // kern_exit.c:664-668
+    if (pid === 0) pid = this.ownGroupSelector(q); // kern_exit.c:664-668
     if ((options & ~this.profile.waitOptionMask) !== 0) return this.result('EINVAL', 0);
     if (pid === -0x80000000 && this.profile.intMinWpid === 'ESRCH') return this.result('ESRCH', 0); // linux.md W2
     return this.waitScan(q, pid, options, rusage);
@@ -87,7 +96,7 @@ export abstract class WaitKernel extends ExitKernel {
     q.flag &= ~P_STATCHILD;
     let nfound = 0;
     for (const p of this.profile.attachReparents ? q.children : this.childrenAndTracees(q)) {
-      if (pid !== -1 && p.pid !== pid && p.pgrp.id !== -pid) continue;
+      if (!selects(pid, p)) continue;
       if (!this.cloneSelectorAdmits(q, p, options)) continue;
       nfound++;
       if (!this.profile.attachReparents) {
@@ -105,6 +114,11 @@ export abstract class WaitKernel extends ExitKernel {
     if (options & bits.WNOHANG!) return this.result(null, 0);
     // kern_exit.c:844-846 cannot fire here: nothing sets P_STATCHILD during the (atomic) scan.
     return WAIT_SLEEPS;
+  }
+
+  /** wait4(0)'s selector: -pgid (kern_exit.c:664-668), except that Linux's group 1 is not WAIT_ANY. */
+  private ownGroupSelector(q: Proc): number {
+    return q.pgrp.id === 1 && !this.profile.waitPid0InGroup1IsAny ? GROUP_1 : -q.pgrp.id;
   }
 
   /** Linux do_wait: the children, then the tracees that are not children (R6, T2). */
@@ -234,6 +248,10 @@ export abstract class WaitKernel extends ExitKernel {
   protected override restartWait(p: Proc, s: SleepState): void {
     const o = this.doWait(p, s.call as WaitCall, s.step);
     if (o !== null) this.observations.push(o);
+  }
+
+  protected override waitSelects(wpid: number, child: Proc): boolean {
+    return selects(wpid, child);
   }
 
   protected override rescanWait(p: Proc, s: SleepState): boolean {
