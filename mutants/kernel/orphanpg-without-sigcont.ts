@@ -23,6 +23,6 @@ class OrphanpgWithoutSigcont extends Kernel {
 export const orphanpgWithoutSigcont = kernelMutant(
   'orphanpg-without-sigcont',
   'kern_exit.c:347 (fixjobc → orphanpg)',
-  'When exit1\'s fixjobc orphans a process group with a stopped member, orphanpg sends SIGHUP but not SIGCONT: the stopped members stay stopped with SIGHUP pending instead of dying.',
+  'orphanpg, which exit1 reaches through fixjobc (L347) as setpgid does, sends a newly orphaned group with a stopped member SIGHUP but not SIGCONT: the stopped members stay stopped with SIGHUP pending instead of dying.',
   OrphanpgWithoutSigcont,
 );
