@@ -68,11 +68,11 @@ export abstract class ExitKernel extends PtraceKernel {
   protected exit1Tail(p: Proc, rv: number): void {
     this.untraceSelf(p);
     this.leavePeerList(p);
-    this.md('vmspace_exit', p.pid); // kern_exit.c:288
+    this.machdep.vmspace_exit(p.pid); // kern_exit.c:288
     this.sessionLeaderExit(p);
     this.fixjobc(p, p.pgrp, false); // kern_exit.c:347
     this.moveToZombproc(p);
-    this.md('cpu_exit', p.pid); // kern_exit.c:415
+    this.machdep.cpu_exit(p.pid); // kern_exit.c:415
     if (this.profile.tracerExit === 'detach') this.detachTracees(p);
     this.reparentChildrenToInit(p);
     if (this.profile.orphanedGroups === 'after-reparent') this.killOrphanedPgrp(p.pgrp, p.pptr!, p);
@@ -158,8 +158,8 @@ export abstract class ExitKernel extends PtraceKernel {
   protected singleThread(p: Proc): void {
     if (!(p.flag & P_HADTHREADS)) return;
     for (; p.threads > 1; p.threads--) {
-      this.md('thread_exit', p.pid);
-      this.md('cpu_thread_exit', p.pid);
+      this.machdep.thread_exit(p.pid);
+      this.machdep.cpu_thread_exit(p.pid);
     }
     this.releaseTids(p);
   }
@@ -283,7 +283,7 @@ export abstract class ExitKernel extends PtraceKernel {
       this.wakeupParent(p.tracer, p); // Linux R8
       if (p.pptr!.sleep?.chan === 'ppwait') this.wakeup(p.pptr!);
     } else this.wakeupParent(p.pptr!, p);
-    this.md('sched_exit', p.pid); // kern_exit.c:514
+    this.machdep.sched_exit(p.pid); // kern_exit.c:514
     p.state = PRS_ZOMBIE;
   }
 
@@ -294,7 +294,7 @@ export abstract class ExitKernel extends PtraceKernel {
 
   /** kern_exit.c:531-536: the last thread leaves (thread_exit calls cpu_thread_exit). */
   protected finalThreadExit(p: Proc): void {
-    this.md('thread_exit', p.pid);
-    this.md('cpu_thread_exit', p.pid);
+    this.machdep.thread_exit(p.pid);
+    this.machdep.cpu_thread_exit(p.pid);
   }
 }

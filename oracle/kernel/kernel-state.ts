@@ -1,4 +1,4 @@
-import type { Config, MdHook, Observation, Step, TraceEvent } from '../../interleaving';
+import type { Config, Observation, Step, TraceEvent } from '../../interleaving';
 import type { MachineDependent } from '../md/machine-dependent';
 import type { Profile } from '../profiles/profile';
 import { P_STOPPED_SIG, PRS_NORMAL } from './flags';
@@ -134,10 +134,6 @@ export abstract class KernelState {
     if (!this.tracing) return;
     if (this.trace === NONE) this.trace = [];
     this.trace.push(ev);
-  }
-
-  md(hook: MdHook, pid: number): void {
-    this.machdep[hook](pid);
   }
 
   /** Start a step's buffers. */

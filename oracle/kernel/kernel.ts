@@ -16,7 +16,9 @@ export class Kernel extends WaitKernel {
     const p = this.caller(step);
     this.beginStep(index);
     const own = this.dispatch(p, step);
-    this.observations.unshift(own);
+    const obs = this.observations;
+    if (obs.length === 0) obs.push(own);
+    else obs.unshift(own); // the caller's own first, then the sleepers it completed
     if (this.panicMessage === null) this.runEffects();
     if (this.profile.deathBeforeReturn && own.kind === 'return' && (p.state === PRS_ZOMBIE || p.flag & P_WEXIT) && (p.xstat & 0x7f) === this.raw(SIGKILL)) {
       this.observations[0] = { step: own.step, pid: own.pid, call: own.call, kind: 'noreturn' };

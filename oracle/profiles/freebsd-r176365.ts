@@ -57,5 +57,7 @@ export const FREEBSD_R176365: Profile = {
   deathBeforeReturn: false,
   waitPid0InGroup1IsAny: true,
   killAllFindsZombies: false,
+  killAllOrder: 'newest-first',
+  initMayNocldwait: false,
   unsupportedCalls: [],
 };

@@ -66,6 +66,8 @@ export const LINUX: Profile = {
   killpgSkipsInit: false, // found on the host: kill(0, sig) by the namespace init succeeds
   deathBeforeReturn: true, // found on the host: a call that SIGKILLs its caller has no return
   waitPid0InGroup1IsAny: false, // found on the host: wait4(0) in group 1 waits for group 1 only
+  killAllOrder: 'oldest-first', // found on the host: kill(-1) signals in creation order
+  initMayNocldwait: true, // found on the host: the namespace init's SA_NOCLDWAIT autoreaps
   killAllFindsZombies: true, // found on the host (as §6 for the group calls): kill(-1) finds zombies
   // linux.md R18 (rfork), W15/owait and abort2: not Linux calls; the harness has no terminal for the tty calls.
   unsupportedCalls: ['rfork', 'abort2', 'owait', 'setctty', 'tcsetpgrp'],

@@ -102,6 +102,10 @@ export interface Profile {
    * (kern_exit.c:664-668, 681); Linux keeps it a group selector (PIDTYPE_PGID).
    */
   readonly waitPid0InGroup1IsAny: boolean;
+  /** kill(-1) walks processes newest first (FreeBSD allproc) or oldest first (Linux's task list). */
+  readonly killAllOrder: 'newest-first' | 'oldest-first';
+  /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
+  readonly initMayNocldwait: boolean;
   /** kill(-1) counts zombies as found (Linux for_each_process); FreeBSD's allproc walk does not. */
   readonly killAllFindsZombies: boolean;
   /** Calls the platform does not have: the oracle rejects them as unsupported, as the host harness does. */

@@ -56,7 +56,8 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
       if (id > 0) this.psignal(p, id);
     };
     if (target === -1) {
-      for (const p of this.allproc) {
+      const order = this.profile.killAllOrder === 'newest-first' ? this.allproc : [...this.allproc].reverse();
+      for (const p of order) {
         if (p.pid <= 1 || p === td || p.state === PRS_NEW) continue;
         post(p);
       }
@@ -102,7 +103,7 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
     if (id === SIGCHLD) {
       ps.psFlag = flags & SAF_NOCLDSTOP ? ps.psFlag | PS_NOCLDSTOP : ps.psFlag & ~PS_NOCLDSTOP;
       // pid 1 can never have PS_NOCLDWAIT: its children are reparented to it.
-      ps.psFlag = flags & SAF_NOCLDWAIT && p.pid !== 1 ? ps.psFlag | PS_NOCLDWAIT : ps.psFlag & ~PS_NOCLDWAIT;
+      ps.psFlag = flags & SAF_NOCLDWAIT && (p.pid !== 1 || this.profile.initMayNocldwait) ? ps.psFlag | PS_NOCLDWAIT : ps.psFlag & ~PS_NOCLDWAIT;
       ps.psFlag = action === SIG_IGN ? ps.psFlag | PS_CLDSIGIGN : ps.psFlag & ~PS_CLDSIGIGN;
     }
     if (this.isIgnored(p, id)) this.sigqueue_delete(p, id);

@@ -213,8 +213,8 @@ export abstract class WaitKernel extends ExitKernel {
     if (accumulate) q.cru += p.ru;
     this.chgproccnt(p.uid, -1);
     p.sigacts.refs--;
-    this.md('thread_wait', p.pid);
-    this.md('vm_waitproc', p.pid);
+    this.machdep.thread_wait(p.pid);
+    this.machdep.vm_waitproc(p.pid);
     this.nprocs--;
     this.emit({ kind: 'reap', pid: p.pid, by: q.pid, ticks: p.ru });
   }
