@@ -14,6 +14,6 @@ class CopyoutAfterError extends Kernel {
 export const copyoutAfterError = kernelMutant(
   'copyout-after-error',
   'kern_exit.c:647-648',
-  'wait4 copies the status out without checking kern_wait\'s error: with a faulting status pointer, ECHILD and EINVAL become EFAULT.',
+  'wait4 copies the status out without checking kern_wait\'s error: with a faulting status pointer, a wait4 that fails at once (ECHILD, EINVAL) fails with EFAULT instead.',
   CopyoutAfterError,
 );

@@ -12,6 +12,6 @@ class TracedNotClearedAtExit extends Kernel {
 export const tracedNotClearedAtExit = kernelMutant(
   'traced-not-cleared-at-exit',
   'kern_exit.c:233-235',
-  'exit1 does not clear P_TRACED: the zombie of a traced process still counts as traced (visible in the process table, and to a debugger\'s PT_ATTACH of a reused pid\'s zombie).',
+  'exit1 does not clear P_TRACED: the zombie of a traced process still counts as traced in the process table (the wait paths look at the zombie state first, so only the table shows it).',
   TracedNotClearedAtExit,
 );
