@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Implementation, ProfileName } from '../interleaving';
 import { createOracle } from '../oracle';
+import { ImplementationBroke } from './protocol/broke';
 import { connectProtocol, DEFAULT_STEP_TIMEOUT_MS } from './protocol/client';
 import { loadModuleImplementation } from './module/load';
 import { optionalModule } from './module/optional';
@@ -36,7 +37,12 @@ async function host(o: TargetOptions): Promise<Implementation> {
   type HostModule = { createHostImplementation(options: { timeoutMs: number }): Promise<Implementation> };
   const mod = optionalModule<HostModule>(join(__dirname, 'host/target'));
   if (!mod) throw new TargetError('the host target (this machine\'s kernel) is not available in this build of reapcheck');
-  return mod.createHostImplementation({ timeoutMs: o.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS });
+  try {
+    return await mod.createHostImplementation({ timeoutMs: o.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS });
+  } catch (e) {
+    if (e instanceof ImplementationBroke) throw e;
+    throw new TargetError(e instanceof Error ? e.message : String(e));
+  }
 }
 
 /**

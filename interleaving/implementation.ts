@@ -34,6 +34,17 @@ export class StepRejected extends Error {
   }
 }
 
+/**
+ * A configuration the implementation cannot model (a real kernel refusing a tiny pid_max): thrown
+ * by `reset`. The interleaving is skipped for this target, not reported as a failure.
+ */
+export class ConfigUnsupported extends Error {
+  constructor(readonly reason: string) {
+    super(`configuration not supported: ${reason}`);
+    this.name = 'ConfigUnsupported';
+  }
+}
+
 export function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
   return typeof (v as { then?: unknown })?.then === 'function';
 }

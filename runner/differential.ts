@@ -2,6 +2,7 @@ import type { Fixture, Interleaving, ProfileName, StepResult } from '../interlea
 import { execute, type Failure, type StepCounts } from './execute';
 import { failureFixture } from './differential-fixture';
 import { shrinkOnTarget, type Judge } from './differential-shrink';
+import { notingRefusals } from './differential-skip';
 import { propertiesOf, type ReportedFailure, type RunReport } from './report';
 
 /** A run of many interleavings against one target, each step compared with the reference. */
@@ -49,7 +50,8 @@ export interface CampaignResult {
 const DEFAULT_MAX_REPLAYS = 5000;
 
 /**
- * Run, check, shrink, save. A target that broke the protocol is not shrunk (it is no longer
+ * Run, check, shrink, save. A run whose configuration the target refuses (ConfigUnsupported) is
+ * skipped and counted. A target that broke the protocol is not shrunk (it is no longer
  * trusted, and hangs cost a timeout per replay): its executed prefix is saved as it is, and the
  * campaign stops. Every fixture is saved before the failure is reported to anyone.
  */
@@ -61,11 +63,18 @@ export async function runCampaign(c: Campaign): Promise<CampaignResult> {
   const maxFailures = c.maxFailures ?? 1;
   let runs = 0;
   let steps = 0;
+  let skippedRuns = 0;
+  const noting = notingRefusals(c.target);
 
   for (let run = 0; run < c.runs && found.length < maxFailures; run++) {
     const il = c.generate(run);
-    const outcome = await execute(c.target, il, { invariants: c.invariants, reference: c.reference, compare: c.compare, counts });
+    const outcome = await execute(noting.target, il, { invariants: c.invariants, reference: c.reference, compare: c.compare, counts });
     runs++;
+    if (noting.takeRefusal() !== null) {
+      skippedRuns++;
+      c.onRun?.(runs, found.length);
+      continue;
+    }
     steps += outcome.executed;
     if (c.reference) differential.checked += outcome.executed;
     const failure = outcome.failure;
@@ -83,6 +92,7 @@ export async function runCampaign(c: Campaign): Promise<CampaignResult> {
     seed: c.seed,
     runs,
     steps,
+    ...(skippedRuns ? { skippedRuns } : {}),
     failures: found.map(({ property, step, fixture, message }) => ({ property, step, fixture, message })),
     properties: propertiesOf(counts),
   };
@@ -99,7 +109,8 @@ async function saveFailure(c: Campaign, il: Interleaving, failure: Failure, run:
     const shrunk = await shrinkOnTarget(c, il, failure, c.maxReplays ?? DEFAULT_MAX_REPLAYS);
     ({ interleaving: saved, failure: final, replays, minimal } = shrunk);
   }
-  const fixture = c.save(failureFixture(saved, final, at, c.invariants));
+  // A target that broke at reset or handshake left no steps to save.
+  const fixture = final.step < 0 ? null : c.save(failureFixture(saved, final, at, c.invariants));
   // One more replay, after the fixture is safe, for the printout (a broken target is not asked again).
   const results = failure.property === 'implementation' ? brokeResults : (await execute(c.target, saved)).results;
   const expected = c.reference ? (await execute(c.reference, saved)).results : null;

@@ -8,8 +8,8 @@ export interface ReportedFailure {
   property: string;
   /** The failing step's index in the saved fixture. */
   step: number;
-  /** The saved fixture, relative to the working directory. */
-  fixture: string;
+  /** The saved fixture, relative to the working directory; null when the target broke before any step. */
+  fixture: string | null;
   /** What went wrong, in one line (or a few, for a protocol break). */
   message: string;
 }
@@ -26,6 +26,8 @@ export interface RunReport {
   runs: number;
   /** Steps applied over all runs (shrinking replays not counted). */
   steps: number;
+  /** Runs skipped because the target refused their configuration (present only when some were). */
+  skippedRuns?: number;
   failures: ReportedFailure[];
   properties: Record<string, { checked: number; failed: number }>;
 }

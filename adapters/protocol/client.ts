@@ -1,5 +1,5 @@
 import type { Config, Implementation, ProfileName, Snapshot, Step, StepResult } from '../../interleaving';
-import { StepRejected } from '../../interleaving';
+import { ConfigUnsupported, StepRejected } from '../../interleaving';
 import { ImplementationBroke, isImplementationBroke, type BrokeContext } from './broke';
 import { splitCommandLine } from './command-line';
 import { decodeResponse, encodeLine } from './decode';
@@ -56,7 +56,11 @@ class ProtocolSession {
   async reset(config: Config): Promise<void> {
     if (!this.child || this.child.dead) await this.start();
     this.index = 0;
-    await this.request({ type: 'reset', seq: this.seq, config }, ['ok'], {});
+    const r = await this.exchange({ type: 'reset', seq: this.seq, config }, ['ok'], {});
+    if (r.type !== 'error') return;
+    // A configuration the program does not model is not a break: this interleaving is skipped.
+    if (r.error.kind === 'unsupported') throw new ConfigUnsupported(r.error.message);
+    throw await this.broke(errorBroke(r, { request: 'reset', seq: r.seq }));
   }
 
   async apply(step: Step): Promise<StepResult> {

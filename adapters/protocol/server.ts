@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Implementation, ProfileName } from '../../interleaving';
-import { StepRejected } from '../../interleaving';
+import { ConfigUnsupported, StepRejected } from '../../interleaving';
 import { decodeRequest, encodeLine, RequestInvalid } from './decode';
 import { PROTOCOL_VERSION, type ErrorKind, type Request, type Response } from './messages';
 
@@ -22,7 +22,12 @@ async function answer(impl: Implementation, req: Request, o: ServeOptions): Prom
       if (o.profiles && !o.profiles.includes(req.profile as ProfileName)) return errorResponse(req.seq, 'unsupported', `profile ${req.profile}; this server models ${o.profiles.join(', ')}`);
       return { type: 'hello', seq: req.seq, version: PROTOCOL_VERSION, name: impl.name, snapshots: typeof impl.snapshot === 'function' };
     case 'reset':
-      await impl.reset(req.config);
+      try {
+        await impl.reset(req.config);
+      } catch (e) {
+        if (e instanceof ConfigUnsupported) return errorResponse(req.seq, 'unsupported', e.reason);
+        throw e;
+      }
       return { type: 'ok', seq: req.seq };
     case 'step':
       try {

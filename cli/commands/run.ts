@@ -50,6 +50,7 @@ export function describeFailure(f: FoundFailure, target: string, profile: Profil
     ? `the implementation broke: the ${f.savedLength}-step prefix is saved as it is`
     : `run ${f.run}: found at ${f.foundLength} steps, shrunk to ${f.savedLength} in ${f.replays} replays${f.minimal ? '' : ' (the replay budget ran out before a minimal one)'}`;
   const extra = profile === 'freebsd-r176365' ? [] : ['--profile', profile];
+  if (f.fixture === null) return `FAIL ${f.property} before the first step: ${f.message}\n\n`;
   const body = formatShrunk(f.interleaving, f.results, f, { seed, command: replayCommandLine(f.fixture, target, extra) });
   return `FAIL ${body}\n${bothSides(f)}fixture: ${f.fixture} (${how})\n\n`;
 }
@@ -89,7 +90,8 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
     for (const f of found) io.out(describeFailure(f, o.impl, o.profile, o.seed));
     io.out(`${countsTable(counts)}\n`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    io.out(`${o.impl} (${o.profile}): ${report.runs} runs, ${report.steps} steps, ${report.failures.length} failure(s), seed ${o.seed}, in ${seconds} s\n`);
+    const skipped = report.skippedRuns ? ` (${report.skippedRuns} skipped: configuration not supported by the target)` : '';
+    io.out(`${o.impl} (${o.profile}): ${report.runs} runs${skipped}, ${report.steps} steps, ${report.failures.length} failure(s), seed ${o.seed}, in ${seconds} s\n`);
   }
   return exitCodeOf(report);
 }
