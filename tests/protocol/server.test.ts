@@ -56,6 +56,11 @@ describe('serve', () => {
     expect(r[6]).toMatchObject({ type: 'error', seq: 6, error: { kind: 'internal', message: 'stand-in bug' } });
   });
 
+  test('a configuration the implementation refuses is an unsupported error', async () => {
+    const r = await session([req({ type: 'reset', seq: 0, config: { ...CONFIG, pidMax: 20 } })]);
+    expect(r[0]).toEqual({ type: 'error', seq: 0, error: { kind: 'unsupported', message: 'pidMax 20 is below 50' } });
+  });
+
   test('refuses a profile or a version it does not speak', async () => {
     const r = await session([req({ type: 'hello', seq: 0, version: 1, profile: 'linux' }), req({ type: 'hello', seq: 1, version: 2, profile: 'linux' })], standIn(), ['freebsd-r176365']);
     expect(r[0]).toMatchObject({ type: 'error', error: { kind: 'unsupported' } });

@@ -1,10 +1,11 @@
 import type { Config, Implementation, Snapshot, Step, StepResult } from '../../interleaving';
-import { StepRejected } from '../../interleaving';
+import { ConfigUnsupported, StepRejected } from '../../interleaving';
 import { INIT_SNAPSHOT } from './samples';
 
 /**
  * A stand-in Implementation for protocol tests: fork hands out the next pid, anything else returns
- * 0, a step by an unknown pid is rejected, and `setuid(666)` throws (an implementation bug).
+ * 0, a step by an unknown pid is rejected, `setuid(666)` throws (an implementation bug), and a
+ * pidMax below 50 is refused as unsupported.
  */
 export function standIn(): Implementation & { resets: Config[] } {
   let next = 2;
@@ -14,6 +15,7 @@ export function standIn(): Implementation & { resets: Config[] } {
     name: 'stand-in',
     resets,
     reset(config: Config) {
+      if (config.pidMax < 50) throw new ConfigUnsupported(`pidMax ${config.pidMax} is below 50`);
       resets.push(config);
       next = 2;
       live = new Set([1]);
