@@ -15,8 +15,16 @@ export class World {
     return this.procs.get(pid);
   }
 
+  private readonly kids = new Map<number, ProcView[]>();
+  private readonly depths = new Map<number, number>();
+
   children(p: ProcView): ProcView[] {
-    return p.children.map((c) => this.procs.get(c)).filter((c): c is ProcView => !!c);
+    let k = this.kids.get(p.pid);
+    if (!k) {
+      k = p.children.map((c) => this.procs.get(c)).filter((c): c is ProcView => !!c);
+      this.kids.set(p.pid, k);
+    }
+    return k;
   }
 
   alive(): ProcView[] {
@@ -25,8 +33,12 @@ export class World {
 
   /** Depth below init (init is 0). */
   depth(p: ProcView): number {
-    let d = 0;
-    for (let q: ProcView | undefined = p; q && q.pid !== 1 && d < 64; q = this.procs.get(q.ppid)) d++;
+    let d = this.depths.get(p.pid);
+    if (d === undefined) {
+      d = 0;
+      for (let q: ProcView | undefined = p; q && q.pid !== 1 && d < 64; q = this.procs.get(q.ppid)) d++;
+      this.depths.set(p.pid, d);
+    }
     return d;
   }
 

@@ -5,7 +5,8 @@ import { isStopped, isTraced, procsByPid } from './lib/procs';
 /**
  * After init (as root) sends SIGKILL to everyone and keeps reaping until ECHILD, nothing is left but init,
  * except what SIGKILL cannot reach: traced processes stopped for a tracer that survives too (E15),
- * rfork leaders asleep in exit1 until such a peer dies (X8), and their zombie children (kern_exit.c:422-440, 707-797; semantics.md §9.1). A plain wait's
+ * processes in an uninterruptible sleep that will not end (an rfork leader waiting in exit1 for such
+ * a peer, X8; a vfork parent that missed its wakeup, E10), and their zombie children (kern_exit.c:422-440, 707-797; semantics.md §9.1). A plain wait's
  * ECHILD says nothing about RFLINUXTHPN children, which only a WLINUXCLONE wait sees (L699-703).
  */
 export const initReapsAll: Invariant = {
@@ -38,7 +39,7 @@ export const initReapsAll: Invariant = {
         if (!end || !last) return null;
         const procs = procsByPid(end.after!);
         const stuck = (p: ProcView | undefined): boolean =>
-          !!p && p.state === 'NORMAL' && ((isTraced(p) && isStopped(p)) || p.sleeping?.chan === 'exit1');
+          !!p && p.state === 'NORMAL' && ((isTraced(p) && isStopped(p)) || p.sleeping?.chan === 'exit1' || p.sleeping?.chan === 'ppwait');
         for (const p of end.after!.procs) {
           if (p.pid === 1 || stuck(p) || (p.state === 'ZOMBIE' && stuck(procs.get(p.ppid)))) continue;
           const unseen = p.ppid === 1 && !done[p.sigparent === 'SIGCHLD' ? 'plain' : 'clone'];

@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { stepInvariant } from './lib/define';
-import { createdPids } from './lib/procs';
+import { createdPids, procsByPid } from './lib/procs';
 
 /** I5, §3.2: a new pid is not held by any process, process group or session, and is below pidMax. */
 export const pidUnique: Invariant = stepInvariant(
@@ -11,9 +11,11 @@ export const pidUnique: Invariant = stepInvariant(
     needs: ['snapshot'],
   },
   ({ before, after, config }) => {
-    if (new Set(after!.procs.map((p) => p.pid)).size !== after!.procs.length) return 'two processes share a pid';
+    if (procsByPid(after!).size !== after!.procs.length) return 'two processes share a pid';
+    const fresh = createdPids(before!, after!);
+    if (fresh.length === 0) return null;
     const taken = new Set([...before!.procs.map((p) => p.pid), ...before!.pgrps.map((g) => g.pgid), ...before!.sessions.map((s) => s.sid)]);
-    for (const pid of createdPids(before!, after!)) {
+    for (const pid of fresh) {
       if (taken.has(pid)) return `new pid ${pid} is already a pid, pgid or sid`;
       if (pid < 1 || pid >= config.pidMax) return `new pid ${pid} is outside [1, ${config.pidMax})`;
     }

@@ -18,8 +18,14 @@ export const isTraced = (p: ProcView): boolean => hasFlag(p, 'TRACED');
 /** P_SHOULDSTOP: stopped by a signal or for the tracer (semantics.md §1.3). */
 export const isStopped = (p: ProcView): boolean => hasFlag(p, 'STOPPED_SIG') || hasFlag(p, 'STOPPED_TRACE');
 
-/** Pids present in `after` but not in `before`: the processes this step created. */
+const created = new WeakMap<Snapshot, { before: Snapshot; pids: number[] }>();
+
+/** Pids present in `after` but not in `before`: the processes this step created (computed once per step). */
 export function createdPids(before: Snapshot, after: Snapshot): number[] {
+  const hit = created.get(after);
+  if (hit && hit.before === before) return hit.pids;
   const old = procsByPid(before);
-  return after.procs.filter((p) => !old.has(p.pid)).map((p) => p.pid);
+  const pids = after.procs.filter((p) => !old.has(p.pid)).map((p) => p.pid);
+  created.set(after, { before, pids });
+  return pids;
 }

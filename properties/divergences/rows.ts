@@ -1,0 +1,134 @@
+import type { Config, Step } from '../../interleaving';
+import type { Profile } from '../../oracle';
+import {
+  abort2, block, catchSig, defaultSig, exit, fork, getpgid, getppid, ignoreSig, kill, ptrace, run, setpgid, sigpending,
+  thrNew, traceMe, vfork, wait4,
+} from './steps';
+
+/** One divergence of the `linux` profile from FreeBSD r176365, with an interleaving that shows it. */
+export interface DivergenceRow {
+  /** The fixture's name (fixtures/linux/<name>.json). */
+  name: string;
+  /** The linux.md row (R1, W6, T8, J1, §6) or `host` for one found by running the host kernel. */
+  row: string;
+  /** The profile switch that carries it. */
+  switch: keyof Profile;
+  /** What differs, in a line. */
+  behaviour: string;
+  config?: Partial<Config>;
+  steps: Step[];
+}
+
+const WALL = 0x40000000;
+const INT_MIN = -0x80000000;
+
+/**
+ * 1 → 2 → … 301 and back: pid 2 and 300 are reaped, every other pid up to pidMax-1 is taken, so the
+ * next fork wraps (linux.md J3: FreeBSD to config.pidFloor, Linux to RESERVED_PIDS 300).
+ */
+function wrapAround(): Step[] {
+  const steps: Step[] = [fork(1), exit(2, 0), wait4(1, 2)];
+  for (let pid = 3; pid < 300; pid++) steps.push(fork(1));
+  steps.push(fork(1), exit(300, 0), wait4(1, 300), fork(1), fork(1));
+  return steps;
+}
+
+/** Every row, in linux.md order; each interleaving is as short as the divergence allows. */
+export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
+  { name: 'r01-orphans-appended-at-tail', row: 'R1', switch: 'reparentInsertsAt', behaviour: 'An orphan joins the end of the reaper\'s children, not the head: wait(-1) finds the reaper\'s own child first',
+    steps: [fork(1), fork(2), exit(3, 3), exit(2, 2), wait4(1, -1)] },
+  { name: 'r03-tracer-exit-detaches', row: 'R3', switch: 'tracerExit', behaviour: 'The exiting tracer detaches its tracee (which resumes) instead of SIGKILLing it',
+    steps: [fork(1), fork(1), ptrace(3, 'PT_ATTACH', 2), wait4(3, 2), exit(3, 0), wait4(1, 2, ['WNOHANG'])] },
+  { name: 'r03-tracer-exit-delivers-unwaited-stop', row: 'host', switch: 'tracerExit', behaviour: 'A tracee whose attach stop its tracer never waited for keeps the SIGSTOP at the detach and group-stops',
+    steps: [fork(1), fork(1), ptrace(3, 'PT_ATTACH', 2), exit(3, 0), wait4(1, 2, ['WNOHANG', 'WUNTRACED'])] },
+  { name: 'r05-trace-me-parent-exit-detaches', row: 'R5', switch: 'tracerExit', behaviour: 'A PT_TRACE_ME child survives its parent\'s exit and is reaped by init with its own status',
+    steps: [fork(1), fork(2), traceMe(3), exit(2, 0), exit(3, 5), wait4(1, 3)] },
+  { name: 'r06-real-parent-keeps-traced-child', row: 'R6', switch: 'attachReparents', behaviour: 'The real parent\'s WNOHANG wait for a child traced by another gives 0, not ECHILD',
+    steps: [fork(1), fork(2), fork(1), ptrace(4, 'PT_ATTACH', 3), wait4(2, 3, ['WNOHANG'])] },
+  { name: 'r07-getppid-of-tracee-is-real-parent', row: 'R7', switch: 'attachReparents', behaviour: 'getppid() in a traced child names its real parent, not the tracer',
+    steps: [fork(1), fork(2), fork(1), ptrace(4, 'PT_ATTACH', 3), wait4(4, 3), ptrace(4, 'PT_CONTINUE', 3), getppid(3)] },
+  { name: 'r08-tracer-reaps-first-then-parent', row: 'R8', switch: 'attachReparents', behaviour: 'A traced child\'s exit goes to the tracer first (no usage), then to the parent, which reaps it with the usage',
+    steps: [fork(1), fork(2), fork(1), ptrace(4, 'PT_ATTACH', 3), wait4(4, 3), ptrace(4, 'PT_CONTINUE', 3), run(3, 4), exit(3, 7), wait4(2, 3, ['WNOHANG']), wait4(4, 3), wait4(2, 3)] },
+  { name: 'r09-trace-me-exit-reported-once', row: 'R9', switch: 'attachReparents', behaviour: 'The exit of a child traced by its own parent is reported once; the second wait gives ECHILD',
+    steps: [fork(1), traceMe(2), exit(2, 5), wait4(1, 2), wait4(1, 2)] },
+  { name: 'r10-sigign-parent-autoreaps', row: 'R10', switch: 'ignoredChildExit', behaviour: 'A child of a SIG_IGN parent is reaped at its exit, not handed to init',
+    steps: [fork(1), ignoreSig(2, 'SIGCHLD'), fork(2), exit(3, 0), wait4(1, 3, ['WNOHANG'])] },
+  { name: 'r11-sigign-waiter-gets-echild-at-exit', row: 'R11', switch: 'ignoredChildExit', behaviour: 'A SIG_IGN parent asleep in waitpid(C2) gets ECHILD when C2 exits, although C1 lives on',
+    steps: [fork(1), ignoreSig(2, 'SIGCHLD'), fork(2), fork(2), wait4(2, 4), exit(4, 0)] },
+  { name: 'r12-children-oldest-first', row: 'R12', switch: 'forkInsertsAt', behaviour: 'wait(-1) returns ready children oldest first',
+    steps: [fork(1), fork(1), exit(2, 2), exit(3, 3), wait4(1, -1)] },
+  { name: 'r13-selector-filters-wakeups', row: 'R13', switch: 'exitWakesWait', behaviour: 'A wait(0) whose only child left the group sleeps on through the child\'s exit',
+    steps: [fork(1), setpgid(2, 0, 0), fork(2), wait4(2, 0), setpgid(3, 0, 0), exit(3, 0)] },
+  { name: 'r14-sigchld-stays-pending-after-reap', row: 'R14', switch: 'reportWithdrawsSigchld', behaviour: 'Reaping a child leaves its SIGCHLD pending',
+    steps: [fork(1), block(2, 'SIGCHLD'), catchSig(2, 'SIGCHLD'), fork(2), exit(3, 0), wait4(2, 3), sigpending(2)] },
+  { name: 'r15-blocked-default-sigchld-pends', row: 'R15', switch: 'blockedIgnoredDiscarded', behaviour: 'A blocked SIGCHLD with the default (ignoring) disposition is pending, not discarded',
+    steps: [fork(1), block(2, 'SIGCHLD'), fork(2), exit(3, 0), sigpending(2)] },
+  { name: 'r16-namespace-init-exit', row: 'R16', switch: 'initExit', behaviour: 'The exit of init ends the pid namespace instead of panicking',
+    steps: [exit(1, 0)] },
+  { name: 'r17-thread-takes-a-pid', row: 'R17', switch: 'threadsTakePids', behaviour: 'A new thread takes the next pid (its tid), so the next fork gets the one after',
+    steps: [thrNew(1), fork(1)] },
+  { name: 'r18-no-abort2', row: 'R18', switch: 'unsupportedCalls', behaviour: 'abort2, owait, rfork (and, in the harness, the terminal calls) do not exist',
+    steps: [fork(1), abort2(2)] },
+  { name: 'w01-value-4-is-wexited', row: 'W1', switch: 'waitOptionMask', behaviour: 'Option bit 4 is WCONTINUED on FreeBSD, WEXITED (refused by wait4) on Linux',
+    steps: [wait4(1, -1, [], 4)] },
+  { name: 'w01-wall-accepted', row: 'W1', switch: 'waitOptionMask', behaviour: '__WALL (0x40000000) is a valid wait4 option and takes both kinds of children',
+    steps: [fork(1), exit(2, 0), wait4(1, 2, [], WALL)] },
+  { name: 'w02-int-min-is-esrch', row: 'W2', switch: 'intMinWpid', behaviour: 'wait4(INT_MIN) gives ESRCH',
+    steps: [fork(1), wait4(1, INT_MIN)] },
+  { name: 'w04-wnohang-leaves-status', row: 'W4', switch: 'wnohangCopiesOut', behaviour: 'A WNOHANG wait that returns 0 writes no status',
+    steps: [fork(1), wait4(1, 2, ['WNOHANG'])] },
+  { name: 'w05-wait0-in-group-1', row: 'host', switch: 'waitPid0InGroup1IsAny', behaviour: 'wait4(0) in process group 1 waits for group 1, not for any child (-pgid is WAIT_ANY on FreeBSD)',
+    steps: [fork(1), setpgid(2, 0, 0), exit(2, 0), wait4(1, 0, ['WNOHANG'])] },
+  { name: 'w06-tracee-always-eligible', row: 'W6', switch: 'tracedAlwaysEligible', behaviour: 'A tracer\'s wait with __WCLONE still reaps its traced ordinary child',
+    steps: [fork(1), traceMe(2), exit(2, 3), wait4(1, 2, ['WLINUXCLONE'])] },
+  { name: 'w12-stop-report-has-rusage', row: 'W12', switch: 'stopReportsRusage', behaviour: 'A stop report writes the child\'s real usage',
+    steps: [fork(1), run(2, 3), kill(2, 2, 'SIGSTOP'), wait4(1, 2, ['WUNTRACED'])] },
+  { name: 'w17-signal-wakeup-rescans', row: 'W17', switch: 'signalWakeRescans', behaviour: 'A caught signal wakes a blocked wait, which rescans and returns ECHILD instead of EINTR',
+    steps: [fork(1), setpgid(2, 0, 0), catchSig(2, 'SIGUSR1'), fork(2), wait4(2, 0), setpgid(3, 0, 0), exit(3, 0), kill(1, 2, 'SIGUSR1')] },
+  { name: 't03-attach-to-stopped-retraps', row: 'T3', switch: 'attachReparents', behaviour: 'Attaching to a group-stopped process leaves it stopped and reports an attach stop',
+    steps: [fork(1), kill(2, 2, 'SIGSTOP'), wait4(1, 2, ['WUNTRACED']), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2, ['WNOHANG'])] },
+  { name: 't04-injected-sigstop-group-stops', row: 'T4', switch: 'tracedStopSignalStops', behaviour: 'A tracee resumed with SIGSTOP group-stops, and its real parent sees the stop',
+    steps: [fork(1), fork(2), fork(1), ptrace(4, 'PT_ATTACH', 3), wait4(4, 3), ptrace(4, 'PT_CONTINUE', 3, 'SIGSTOP'), wait4(2, 3, ['WNOHANG', 'WUNTRACED'])] },
+  { name: 't05-sigkill-kills-trace-stopped', row: 'T5', switch: 'sigkillBypassesTrace', behaviour: 'SIGKILL to a trace-stopped tracee kills it at once',
+    steps: [fork(1), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2), kill(1, 2, 'SIGKILL'), wait4(1, 2, ['WNOHANG'])] },
+  { name: 't07-traced-self-sigkill-no-stop', row: 'T7', switch: 'sigkillBypassesTrace', behaviour: 'A traced child\'s own SIGKILL kills it with no trace stop',
+    steps: [fork(1), traceMe(2), kill(2, 2, 'SIGKILL'), wait4(1, 2)] },
+  { name: 't08-attach-self-eperm', row: 'T8', switch: 'ptraceErrno', behaviour: 'PT_ATTACH to oneself gives EPERM',
+    steps: [fork(1), ptrace(2, 'PT_ATTACH', 2)] },
+  { name: 't08-attach-traced-eperm', row: 'T8', switch: 'ptraceErrno', behaviour: 'PT_ATTACH to a process already traced gives EPERM',
+    steps: [fork(1), fork(1), ptrace(1, 'PT_ATTACH', 2), ptrace(3, 'PT_ATTACH', 2)] },
+  { name: 't08-attach-zombie-eperm', row: 'T8', switch: 'ptraceErrno', behaviour: 'PT_ATTACH to a zombie gives EPERM',
+    steps: [fork(1), exit(2, 0), ptrace(1, 'PT_ATTACH', 2)] },
+  { name: 't08-continue-untraced-esrch', row: 'T8', switch: 'ptraceErrno', behaviour: 'PT_CONTINUE on a process nobody traces gives ESRCH',
+    steps: [fork(1), ptrace(1, 'PT_CONTINUE', 2)] },
+  { name: 't08-continue-running-esrch', row: 'T8', switch: 'ptraceErrno', behaviour: 'PT_CONTINUE on a running tracee gives ESRCH',
+    steps: [fork(1), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2), ptrace(1, 'PT_CONTINUE', 2)] },
+  { name: 't08-trace-me-twice-eperm', row: 'T8', switch: 'ptraceErrno', behaviour: 'A second PT_TRACE_ME gives EPERM',
+    steps: [fork(1), traceMe(2), traceMe(2)] },
+  { name: 't08-attach-ancestor-allowed', row: 'T8', switch: 'attachChecksAncestor', behaviour: 'A tracee may attach to its own tracer\'s ancestor',
+    steps: [fork(1), fork(2), traceMe(3), ptrace(3, 'PT_ATTACH', 1 + 1)] },
+  { name: 's6-continue-bad-signal-eio', row: '§6', switch: 'ptraceErrno', behaviour: 'PT_CONTINUE with a signal number out of range gives EIO',
+    steps: [fork(1), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2, 200)] },
+  { name: 's6-continue-without-wait', row: '§6', switch: 'resumeNeedsWaitedStop', behaviour: 'A tracer may resume a trace-stopped tracee it has not waited for',
+    steps: [fork(1), ptrace(1, 'PT_ATTACH', 2), ptrace(1, 'PT_CONTINUE', 2)] },
+  { name: 's6-getpgid-finds-zombie', row: '§6', switch: 'pgrpCallsFindZombies', behaviour: 'getpgid and setpgid find zombies',
+    steps: [fork(1), exit(2, 0), getpgid(1, 2)] },
+  { name: 'j01-reaper-in-session-keeps-group', row: 'J1', switch: 'orphanedGroups', behaviour: 'A group whose members are adopted by a reaper of the same session is not orphaned: no SIGHUP/SIGCONT',
+    steps: [fork(1), fork(2), setpgid(3, 0, 0), kill(3, 3, 'SIGSTOP'), exit(2, 0), wait4(1, 3, ['WNOHANG', 'WUNTRACED'])] },
+  { name: 'j03-pids-wrap-to-300', row: 'J3', switch: 'pidWrapFloor', behaviour: 'Pids wrap to 300 (RESERVED_PIDS), not to the configured floor',
+    config: { pidMax: 302, pidFloor: 2 }, steps: wrapAround() },
+  { name: 'e20-vfork-child-stops', row: 'host', switch: 'vforkChildDefersStops', behaviour: 'A vfork child stops at once; FreeBSD defers its stop until exec or exit (E20)',
+    steps: [fork(1), vfork(2), kill(3, 3, 'SIGSTOP'), getppid(3)] },
+  { name: 'host-vfork-wait-killable', row: 'host', switch: 'vforkWaitKillable', behaviour: 'SIGKILL ends a vfork parent\'s wait for its child at once',
+    steps: [fork(1), vfork(2), kill(1, 2, 'SIGKILL')] },
+  { name: 'host-kill0-by-init', row: 'host', switch: 'killpgSkipsInit', behaviour: 'kill(0, sig) by init reaches init itself, so it succeeds',
+    steps: [kill(1, 0, 'SIGCONT')] },
+  { name: 'host-own-sigkill-no-return', row: 'host', switch: 'deathBeforeReturn', behaviour: 'A process that SIGKILLs itself never returns from kill',
+    steps: [fork(1), kill(2, 2, 'SIGKILL')] },
+  { name: 'host-kill-all-finds-zombies', row: 'host', switch: 'killAllFindsZombies', behaviour: 'kill(-1) counts zombies as found',
+    steps: [fork(1), exit(2, 0), kill(1, -1, 0)] },
+  { name: 'host-kill-all-oldest-first', row: 'host', switch: 'killAllOrder', behaviour: 'kill(-1) signals oldest first, so orphans reach init in creation order',
+    steps: [fork(1), fork(1), fork(2), fork(3), kill(1, -1, 'SIGKILL'), wait4(1, -1), wait4(1, -1), wait4(1, -1), wait4(1, -1)] },
+  { name: 'host-init-nocldwait', row: 'host', switch: 'initMayNocldwait', behaviour: 'The namespace init may set SA_NOCLDWAIT, so its children are reaped at exit',
+    steps: [defaultSig(1, 'SIGCHLD', ['SA_NOCLDWAIT']), fork(1), exit(2, 0), wait4(1, -1, ['WNOHANG'])] },
+];
