@@ -1,0 +1,72 @@
+import type { Implementation, Interleaving } from '../interleaving';
+import { createdPids, interleavingSource } from '../cli/interleavings';
+import { createOracle } from '../oracle';
+import type { Invariant } from '../runner/check';
+import { runCampaign } from '../runner/differential';
+import { shrinkOnTarget, type Judge } from '../runner/differential-shrink';
+import { execute, type Failure } from '../runner/execute';
+import { MAX_STEPS } from './corpus';
+import { secondsSince } from './stats';
+
+/** The replay budget `reapcheck run` gives its shrinker (runner/differential.ts). */
+const RUN_MAX_REPLAYS = 5000;
+
+/** `reapcheck run` in process without the CLI: runs, steps and seconds of a campaign with no failure expected. */
+export async function campaignRate(target: Implementation, invariants: readonly Invariant[], seed: number, runs: number): Promise<{ runs: number; steps: number; seconds: number }> {
+  const start = process.hrtime.bigint();
+  const { report } = await runCampaign({
+    target,
+    reference: createOracle(),
+    invariants,
+    targetSpec: target.name,
+    profile: 'freebsd-r176365',
+    seed,
+    runs,
+    generate: interleavingSource(seed, MAX_STEPS, 'freebsd-r176365'),
+    createdPids,
+    save: () => {
+      throw new Error(`${target.name} diverged from the oracle during a throughput run`);
+    },
+  });
+  return { runs: report.runs, steps: report.steps, seconds: secondsSince(start) };
+}
+
+export interface Found {
+  found: boolean;
+  firstFailureSeconds: number | null;
+  runsToFailure: number | null;
+  property: string | null;
+  foundLength: number | null;
+  replays: number;
+  finalLength: number | null;
+  minimal: boolean;
+}
+
+/**
+ * What `reapcheck run --impl TARGET` does up to saving the fixture: runs until the first failure
+ * (differential against the oracle, plus the invariants), then shrinks it on the target.
+ */
+export async function findAndShrink(target: Implementation, invariants: readonly Invariant[], seed: number, maxRuns: number): Promise<Found> {
+  const judge: Judge = { target, reference: createOracle(), invariants, createdPids };
+  const generate = interleavingSource(seed, MAX_STEPS, 'freebsd-r176365');
+  const start = process.hrtime.bigint();
+  let hit: { il: Interleaving; failure: Failure; run: number } | null = null;
+  for (let run = 0; run < maxRuns && hit === null; run++) {
+    const il = generate(run);
+    const outcome = await execute(target, il, { invariants, reference: judge.reference });
+    if (outcome.failure) hit = { il, failure: outcome.failure, run };
+  }
+  if (hit === null) return { found: false, firstFailureSeconds: null, runsToFailure: null, property: null, foundLength: null, replays: 0, finalLength: null, minimal: false };
+  const firstFailureSeconds = secondsSince(start);
+  const s = await shrinkOnTarget(judge, hit.il, hit.failure, RUN_MAX_REPLAYS);
+  return {
+    found: true,
+    firstFailureSeconds,
+    runsToFailure: hit.run + 1,
+    property: hit.failure.property,
+    foundLength: hit.failure.step + 1,
+    replays: s.replays,
+    finalLength: s.interleaving.steps.length,
+    minimal: s.minimal,
+  };
+}

@@ -1,0 +1,51 @@
+import { secondsSince } from './stats';
+
+/** One timed pass: how much work it did (steps, interleavings, …) and how long it took. */
+export interface Pass {
+  work: number;
+  seconds: number;
+}
+
+/** Runs `once` (returning its work) until at least `minSeconds` have passed; the total work and time. */
+export function timeFor(minSeconds: number, once: () => number): Pass {
+  const start = process.hrtime.bigint();
+  let work = 0;
+  let seconds = 0;
+  do {
+    work += once();
+    seconds = secondsSince(start);
+  } while (seconds < minSeconds);
+  return { work, seconds };
+}
+
+/** The same, for asynchronous work. */
+export async function timeForAsync(minSeconds: number, once: () => Promise<number>): Promise<Pass> {
+  const start = process.hrtime.bigint();
+  let work = 0;
+  let seconds = 0;
+  do {
+    work += await once();
+    seconds = secondsSince(start);
+  } while (seconds < minSeconds);
+  return { work, seconds };
+}
+
+/** Work per second of a pass. */
+export function rate(p: Pass): number {
+  return p.work / p.seconds;
+}
+
+/**
+ * Runs each contender once per round, in the same round, for `rounds` rounds, and returns each
+ * contender's rates: run i of every contender was measured side by side in round i.
+ */
+export function sideBySide<K extends string>(rounds: number, contenders: Record<K, () => Pass>): Record<K, number[]> {
+  const keys = Object.keys(contenders) as K[];
+  const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let r = 0; r < rounds; r++) {
+    // Alternate the order so neither contender always runs on a warmer (or busier) machine.
+    const order = r % 2 === 0 ? keys : [...keys].reverse();
+    for (const k of order) out[k].push(rate(contenders[k]()));
+  }
+  return out;
+}
