@@ -1,3 +1,4 @@
+import type { ProfileName } from '../interleaving';
 import type { StepCounts } from './execute';
 import { sortedCounts } from './report';
 
@@ -18,7 +19,8 @@ export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The command that replays a saved fixture against the target it failed on. */
-export function replayCommandLine(fixture: string, target: string, extra: string[] = []): string {
+/** The command that replays a saved fixture against the target it failed on, with the same checks. */
+export function replayCommandLine(fixture: string, target: string, o: { profile: ProfileName; errata?: boolean }): string {
+  const extra = [...(o.profile === 'freebsd-r176365' ? [] : ['--profile', o.profile]), ...(o.errata ? ['--errata'] : [])];
   return ['npx', 'reapcheck', 'replay', fixture, '--impl', target, ...extra].map(shellQuote).join(' ');
 }

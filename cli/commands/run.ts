@@ -45,13 +45,12 @@ function bothSides(f: FoundFailure): string {
 }
 
 /** A found failure, readably: what failed, the saved steps with what the target did, where it is saved. */
-export function describeFailure(f: FoundFailure, target: string, profile: ProfileName, seed?: number): string {
+export function describeFailure(f: FoundFailure, target: string, o: { profile: ProfileName; errata: boolean; seed?: number }): string {
   const how = f.property === 'implementation'
     ? `the implementation broke: the ${f.savedLength}-step prefix is saved as it is`
     : `run ${f.run}: found at ${f.foundLength} steps, shrunk to ${f.savedLength} in ${f.replays} replays${f.minimal ? '' : ' (the replay budget ran out before a minimal one)'}`;
-  const extra = profile === 'freebsd-r176365' ? [] : ['--profile', profile];
   if (f.fixture === null) return `FAIL ${f.property} before the first step: ${f.message}\n\n`;
-  const body = formatShrunk(f.interleaving, f.results, f, { seed, command: replayCommandLine(f.fixture, target, extra) });
+  const body = formatShrunk(f.interleaving, f.results, f, { seed: o.seed, command: replayCommandLine(f.fixture, target, o) });
   return `FAIL ${body}\n${bothSides(f)}fixture: ${f.fixture} (${how})\n\n`;
 }
 
@@ -87,7 +86,7 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
   if (o.json) {
     io.out(`${reportJson(report)}\n`);
   } else {
-    for (const f of found) io.out(describeFailure(f, o.impl, o.profile, o.seed));
+    for (const f of found) io.out(describeFailure(f, o.impl, o));
     io.out(`${countsTable(counts)}\n`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const skipped = report.skippedRuns ? ` (${report.skippedRuns} skipped: configuration not supported by the target)` : '';

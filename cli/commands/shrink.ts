@@ -46,8 +46,7 @@ export async function shrinkCommand(file: string, o: ShrinkOptions, io: Io): Pro
     const made = failureFixture(shrunk.interleaving, shrunk.failure, { target: o.impl, profile: o.profile }, judge.invariants);
     const saved = displayPath(io.cwd, writeFixtureAtomic(resolve(io.cwd, o.out), { ...made, name: `${fixture.name}-shrunk` }));
     const { results } = await execute(target, shrunk.interleaving);
-    const extra = o.profile === 'freebsd-r176365' ? [] : ['--profile', o.profile];
-    io.out(`${formatShrunk(shrunk.interleaving, results, shrunk.failure, { command: replayCommandLine(saved, o.impl, extra) })}\n`);
+    io.out(`${formatShrunk(shrunk.interleaving, results, shrunk.failure, { command: replayCommandLine(saved, o.impl, o) })}\n`);
     io.out(`fixture: ${saved} (${il.steps.length} steps shrunk to ${shrunk.interleaving.steps.length} in ${shrunk.replays} replays)\n`);
     return EXIT_FAILURE;
   } finally {
