@@ -15,4 +15,9 @@ try {
   }
   throw e;
 }
+// A reader that went away (`reapcheck run ... | head`) is not an error of the run.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 cli.main(process.argv.slice(2)).then((code) => process.exit(code));
