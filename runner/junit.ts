@@ -26,7 +26,7 @@ export function junitXml(suite: string, counts: Record<string, StepCounts>, fail
     const mine = failures.filter((f) => f.property === name);
     const open = `    <testcase classname="${xml(suite)}" name="${xml(name)}">`;
     if (mine.length) {
-      const body = mine.map((f) => `      <failure message="${xml(f.message.split('\n')[0])}" type="${xml(name)}">${xml(`step ${f.step}, fixture ${f.fixture}\n${f.message}`)}</failure>`);
+      const body = mine.map((f) => `      <failure message="${xml(f.message.split('\n')[0])}" type="${xml(name)}">${xml(`step ${f.step}, fixture ${f.fixture ?? '(none)'}\n${f.message}`)}</failure>`);
       return [open, ...body, '    </testcase>'].join('\n');
     }
     if (c && c.checked === 0 && c.skipped > 0) return `${open}\n      <skipped message="the target lacks what this check needs"/>\n    </testcase>`;
