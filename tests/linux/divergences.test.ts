@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createOracle, FREEBSD_R176365, type Profile } from '../../oracle';
+import { LINUX } from '../../oracle/profiles/linux';
+import { formatFixtureJson, readFixture } from '../../runner/fixture-reader';
+import { replayFixture } from '../../runner/fixture-replay';
+import { divergenceFixture } from '../../properties/divergences/fixture';
+import { divergencesMarkdown } from '../../properties/divergences/markdown';
+import { DIVERGENCE_ROWS } from '../../properties/divergences/rows';
+import type { ShownDivergence } from '../../properties/divergences/show';
+import { DIVERGENCES_COMMAND, showAll } from '../../properties/divergences/write-divergences';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const fixturePath = (name: string) => path.join(ROOT, 'fixtures', 'linux', `${name}.json`);
+
+/**
+ * Switches that differ but have no row of their own: what they change is not observable through
+ * the calls Linux has (owait, abort2's command name), or it is another switch's consequence there
+ * (givebackWhen: Linux has no give-back at all, attachReparents; nocldwaitWakesParent: only the
+ * FreeBSD hand-to-init path reads it, ignoredChildExit), or it is a value table (names, numbers and
+ * option bits, shown by the W1/R17 and status rows).
+ */
+const NO_ROW_OF_THEIR_OWN = new Set<keyof Profile>(['name', 'numbering', 'waitOptionBits', 'hasOwait', 'maxComLen', 'givebackWhen', 'nocldwaitWakesParent', 'waitAllBit']);
+
+let shown: ShownDivergence[];
+beforeAll(async () => {
+  shown = await showAll();
+});
+
+describe('the linux profile\'s divergences, shown on both profiles of the oracle', () => {
+  test('every row parts the two profiles at some step, with different outcomes there', () => {
+    expect(shown).toHaveLength(DIVERGENCE_ROWS.length);
+    for (const d of shown) {
+      expect({ row: d.row.name, differs: d.at >= 0 && d.freebsdText !== d.linuxText }).toEqual({ row: d.row.name, differs: true });
+    }
+  });
+
+  test('every switch on which Linux differs from FreeBSD has a row', () => {
+    const differing = (Object.keys(LINUX) as (keyof Profile)[]).filter((k) => JSON.stringify(LINUX[k]) !== JSON.stringify(FREEBSD_R176365[k]));
+    const covered = new Set(DIVERGENCE_ROWS.map((r) => r.switch));
+    expect(differing.filter((k) => !covered.has(k) && !NO_ROW_OF_THEIR_OWN.has(k))).toEqual([]);
+  });
+
+  test('the stored fixtures and docs/divergences.md are what the generator writes now', () => {
+    for (const d of shown) expect(readFileSync(fixturePath(d.row.name), 'utf8')).toBe(formatFixtureJson(divergenceFixture(d)));
+    expect(readFileSync(path.join(ROOT, 'docs', 'divergences.md'), 'utf8')).toBe(divergencesMarkdown(shown, DIVERGENCES_COMMAND));
+  });
+
+  test('each fixture passes on the linux profile and fails on FreeBSD at or before its divergent step', async () => {
+    for (const d of shown) {
+      const fixture = readFixture(fixturePath(d.row.name));
+      const onLinux = (await replayFixture(createOracle(), fixture)).mismatches;
+      // A call Linux lacks, or a caller Linux has stopped, is refused: that refusal is the divergence.
+      const refused = 'rejected' in d.linux[d.at] ? [expect.stringMatching(new RegExp(`^step ${d.at} .*: rejected: `))] : [];
+      expect({ name: fixture.name, mismatches: onLinux }).toEqual({ name: fixture.name, mismatches: refused });
+      const onFreebsd = await replayFixture(createOracle(), { ...fixture, config: { ...fixture.config, profile: 'freebsd-r176365' } });
+      const firstBad = onFreebsd.mismatches.map((m) => Number(/^step (\d+)/.exec(m)?.[1] ?? -1));
+      const parts = refused.length > 0 ? onFreebsd.stepsRun > d.at : onFreebsd.mismatches.length > 0 && Math.min(...firstBad) <= d.at;
+      expect({ name: fixture.name, parts }).toEqual({ name: fixture.name, parts: true });
+    }
+  });
+});
