@@ -97,7 +97,7 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
   { name: 't05-sigkill-kills-trace-stopped', row: 'T5', switch: 'sigkillBypassesTrace', behaviour: 'SIGKILL to a trace-stopped tracee kills it at once',
     steps: [fork(1), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2), kill(1, 2, 'SIGKILL'), wait4(1, 2, ['WNOHANG'])] },
   { name: 't07-traced-self-sigkill-no-stop', row: 'T7', switch: 'sigkillBypassesTrace', behaviour: 'A traced child\'s own SIGKILL kills it with no trace stop',
-    steps: [fork(1), traceMe(2), kill(2, 2, 'SIGKILL'), wait4(1, 2)] },
+    steps: [fork(1), traceMe(2), kill(2, 2, 'SIGKILL'), wait4(1, 2)], focus: 3 },
   { name: 't08-attach-self-eperm', row: 'T8', switch: 'ptraceErrno', behaviour: 'PT_ATTACH to oneself gives EPERM',
     steps: [fork(1), ptrace(2, 'PT_ATTACH', 2)] },
   { name: 't08-attach-traced-eperm', row: 'T8', switch: 'ptraceErrno', behaviour: 'PT_ATTACH to a process already traced gives EPERM',
