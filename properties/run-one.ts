@@ -1,4 +1,4 @@
-import type { Implementation, Interleaving } from '../interleaving';
+import type { Implementation, Interleaving, ProfileName } from '../interleaving';
 import type { Invariant } from '../runner/check';
 import type { ExecuteOptions, ExecuteOutcome, Failure } from '../runner/execute';
 import { executeSync } from '../runner/execute';
@@ -14,12 +14,13 @@ export interface RunOneOptions {
   target?: Implementation;
   checks: readonly Invariant[];
   maxSteps?: number;
+  profile?: ProfileName;
   execute?: Omit<ExecuteOptions, 'invariants'>;
 }
 
 /** Generates the interleaving of one run seed and checks it on the target. */
 export function runOne(seed: number, o: RunOneOptions): { interleaving: Interleaving; outcome: ExecuteOutcome } {
-  const interleaving = generateInterleaving(seed, { model: o.model, maxSteps: o.maxSteps });
+  const interleaving = generateInterleaving(seed, { model: o.model, maxSteps: o.maxSteps, profile: o.profile });
   const outcome = executeSync(o.target ?? o.model, interleaving, { ...o.execute, invariants: o.checks });
   return { interleaving, outcome };
 }

@@ -1,4 +1,4 @@
-import type { Implementation, Interleaving } from '../interleaving';
+import type { Implementation, Interleaving, ProfileName } from '../interleaving';
 import type { Invariant } from '../runner/check';
 import type { Failure, StepCounts } from '../runner/execute';
 import { executeSync } from '../runner/execute';
@@ -19,6 +19,8 @@ export interface SoakOptions {
   maxSteps?: number;
   /** Also check the errata (ideal properties the r176365 seed breaks by design). */
   errata?: boolean;
+  /** The kernel profile to generate for and check (default freebsd-r176365). */
+  profile?: ProfileName;
   /** Replace the checks (default: the invariant catalogue, plus the errata if asked). */
   checks?: readonly Invariant[];
   /** The implementation checked (default: a fresh oracle); it must answer synchronously. */
@@ -76,7 +78,7 @@ export async function soak(o: SoakOptions, onProgress?: (p: SoakProgress) => voi
   const base = shardSeed(o.seed, shardIndex);
   const model = createModel();
   const target = o.target ? o.target() : createModel();
-  const checks = o.checks ?? checksFor({ errata: o.errata });
+  const checks = o.checks ?? checksFor({ errata: o.errata, profile: o.profile });
   const coverage = new CoverageTally();
   const counts: Record<string, StepCounts> = {};
   const failuresByProperty: Record<string, number> = {};
@@ -91,7 +93,7 @@ export async function soak(o: SoakOptions, onProgress?: (p: SoakProgress) => voi
   for (let run = 0; run < o.runs; run++) {
     const seed = runSeed(base, run);
     const probe = coverage.startRun();
-    const { interleaving, outcome } = runOne(seed, { model, target, checks, maxSteps: o.maxSteps, execute: { counts, observe: probe.observe } });
+    const { interleaving, outcome } = runOne(seed, { model, target, checks, maxSteps: o.maxSteps, profile: o.profile, execute: { counts, observe: probe.observe } });
     probe.end();
     steps += outcome.executed;
     if (outcome.failure) {
@@ -119,9 +121,10 @@ export async function soak(o: SoakOptions, onProgress?: (p: SoakProgress) => voi
 }
 
 /** The soak's report: totals, failures per property, the shrunk failures, and the coverage table. */
-export function formatSoak(r: SoakResult, o: Pick<SoakOptions, 'seed' | 'shard' | 'errata'>): string {
+export function formatSoak(r: SoakResult, o: Pick<SoakOptions, 'seed' | 'shard' | 'errata' | 'profile'>): string {
   const shard = o.shard ? ` shard ${o.shard.index}/${o.shard.count}` : '';
-  const lines = [`soak: ${r.runs} interleavings, ${r.steps} steps, seed ${o.seed}${shard}${o.errata ? ', errata on' : ''}`];
+  const profile = o.profile && o.profile !== 'freebsd-r176365' ? `, profile ${o.profile}` : '';
+  const lines = [`soak: ${r.runs} interleavings, ${r.steps} steps, seed ${o.seed}${shard}${profile}${o.errata ? ', errata on' : ''}`];
   const props = Object.keys(r.failuresByProperty).sort();
   lines.push(props.length === 0 ? 'all invariants held' : `${r.failedRuns} runs failed:`);
   for (const p of props) lines.push(`  ${p}: ${r.failuresByProperty[p]} runs`);

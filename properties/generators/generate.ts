@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { Implementation, Interleaving, ProcView, Snapshot, Step, StepResult } from '../../interleaving';
+import type { Implementation, Interleaving, ProcView, ProfileName, Snapshot, Step, StepResult } from '../../interleaving';
 import { isPromise, StepRejected, withDefaults } from '../../interleaving';
 import type { Bias } from './bias';
 import { pickBias } from './bias';
@@ -19,6 +19,8 @@ export interface GenerateOptions {
   invalidShare?: number;
   /** Share of runs that end with init killing everyone and reaping (default 0.25). */
   drainShare?: number;
+  /** The profile the model runs (and the interleaving's config names); default: the config default. */
+  profile?: ProfileName;
 }
 
 /** A synchronous model: generation must not await. */
@@ -64,6 +66,7 @@ export function generateWith(rng: Rng, o: GenerateOptions): Interleaving {
   const maxSteps = o.maxSteps ?? 60;
   const invalidShare = o.invalidShare ?? 0.1;
   const config = pickConfig(rng);
+  if (o.profile) config.profile = o.profile;
   const bias = pickBias(rng);
   const drain = rng.chance(o.drainShare ?? 0.25);
   const body = drain ? Math.max(0, rng.int(maxSteps >> 1, maxSteps) - 20) : rng.int(maxSteps >> 2, maxSteps);

@@ -40,3 +40,12 @@ describe('generators', () => {
     expect(small).toBeLessThan(0.5);
   });
 });
+
+describe('the linux profile', () => {
+  it('the invariants that are not r176365-specific hold on the oracle with the linux profile', async () => {
+    const { soak } = await import('../../properties/soak');
+    const r = await soak({ runs: 150, seed: 4242, profile: 'linux' });
+    if (r.failedRuns > 0) throw new Error(r.text);
+    expect(r.text.split('\n')[0]).toContain('profile linux');
+  });
+});

@@ -1,9 +1,12 @@
 import type { ProfileName, Step } from '../../../interleaving';
 
-/** Option names each profile's wait4 accepts (r176365: kern_exit.c:669; Linux adds WNOWAIT, WEXITED). */
+/**
+ * Option names each profile's wait4 accepts: r176365 kern_exit.c:669; Linux's wait4 takes the same
+ * set (WLINUXCLONE as __WCLONE), WNOWAIT and WEXITED being waitid-only there.
+ */
 const KNOWN: Record<ProfileName, readonly string[]> = {
   'freebsd-r176365': ['WNOHANG', 'WUNTRACED', 'WCONTINUED', 'WLINUXCLONE'],
-  linux: ['WNOHANG', 'WUNTRACED', 'WCONTINUED', 'WNOWAIT', 'WEXITED', 'WLINUXCLONE'],
+  linux: ['WNOHANG', 'WUNTRACED', 'WCONTINUED', 'WLINUXCLONE'],
 };
 
 /** Whether a wait-family step carries an option bit its profile does not define. */
