@@ -30,8 +30,8 @@ describe('reapcheck run', () => {
   });
 
   test('the oracle behind the line protocol agrees with the oracle, step for step', async () => {
-    const direct = await reapcheck(['run', '--impl', 'oracle', '--runs', '40', '--json', '--out', tempDir()]);
-    const r = await reapcheck(['run', '--impl', ORACLE_SERVER, '--runs', '40', '--json', '--out', tempDir()]);
+    const direct = await reapcheck(['run', '--impl', 'oracle', '--runs', '25', '--json', '--out', tempDir()]);
+    const r = await reapcheck(['run', '--impl', ORACLE_SERVER, '--runs', '25', '--json', '--out', tempDir()]);
     expect(r.err).toBe('');
     expect(r.code).toBe(direct.code);
     const [a, b] = [JSON.parse(direct.out), JSON.parse(r.out)];
