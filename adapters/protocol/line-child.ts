@@ -52,7 +52,7 @@ export class LineChild {
     this.child.stdout!.on('data', (chunk: string) => this.onStdout(chunk));
     this.child.stderr!.on('data', (chunk: string) => this.onStderr(chunk));
     this.exited = new Promise((resolve) => {
-      this.child.once('error', (error) => {
+      this.child.on('error', (error) => {
         if (this.child.pid === undefined) this.finish({ kind: 'spawn', error }, resolve);
       });
       this.child.once('exit', (code, signal) => {

@@ -45,7 +45,7 @@ export function track(child: ChildProcess): void {
   live.add(child);
   child.once('exit', () => live.delete(child));
   // A program that could not be started never exits.
-  child.once('error', () => child.pid === undefined && live.delete(child));
+  child.on('error', () => child.pid === undefined && live.delete(child));
 }
 
 /** How many started programs have not exited yet (tests use it to prove none is left). */
