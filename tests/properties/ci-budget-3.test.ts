@@ -1,0 +1,3 @@
+import { ciBudgetShard } from './ci-budget';
+
+describe('CI budget', () => ciBudgetShard(3));
