@@ -69,6 +69,18 @@ describe('kill(2) (semantics.md §3.9.1)', () => {
   });
 });
 
+describe('kill(-pgid) without permission (semantics.md §3.9.1)', () => {
+  test('a group whose members all fail p_cansignal gives ESRCH, not EPERM', () => {
+    const d = boot();
+    const p = d.fork(1);
+    d.step({ pid: p, call: 'setpgid', target: 0, pgid: 0 });
+    const u = d.fork(1);
+    d.step({ pid: u, call: 'setuid', uid: 5 });
+    expect(d.own(kill(u, -p, 'SIGTERM'))).toMatchObject({ errno: 'ESRCH' });
+    expect(d.own(kill(u, -p, 'SIGCONT'))).toMatchObject({ ret: 0 }); // same session
+  });
+});
+
 describe('posting and delivery (semantics.md §3.9.2-3.9.6)', () => {
   test('E16: a default SIGCHLD is never pending; a blocked caught one is, one record per child', () => {
     const d = boot();
