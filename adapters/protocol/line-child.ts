@@ -46,7 +46,8 @@ export class LineChild {
   ) {
     this.child = spawn(argv[0], argv.slice(1), { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     track(this.child);
-    this.child.stdin!.on('error', () => undefined); // EPIPE when the program died: reported as its exit.
+    // EPIPE and read errors when the program died: reported as its exit.
+    for (const stream of [this.child.stdin!, this.child.stdout!, this.child.stderr!]) stream.on('error', () => undefined);
     this.child.stdout!.setEncoding('utf8');
     this.child.stderr!.setEncoding('utf8');
     this.child.stdout!.on('data', (chunk: string) => this.onStdout(chunk));
