@@ -36,12 +36,15 @@ export function rate(p: Pass): number {
 }
 
 /**
- * Runs each contender once per round, in the same round, for `rounds` rounds, and returns each
- * contender's rates: run i of every contender was measured side by side in round i.
+ * Runs each contender once per round, in the same round, for `rounds` rounds (after one untimed
+ * warm-up pass each), and returns each contender's rates: run i of every contender was measured
+ * side by side in round i.
  */
 export function sideBySide<K extends string>(rounds: number, contenders: Record<K, () => Pass>): Record<K, number[]> {
   const keys = Object.keys(contenders) as K[];
   const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  // One untimed pass each first, so the JIT has compiled every contender's code before any is timed.
+  for (const k of keys) contenders[k]();
   for (let r = 0; r < rounds; r++) {
     // Alternate the order so neither contender always runs on a warmer (or busier) machine.
     const order = r % 2 === 0 ? keys : [...keys].reverse();

@@ -7,6 +7,7 @@ import { MAX_STEPS } from '../corpus';
 import type { Budget, FigureResult } from '../figure';
 import { fixed, table } from '../format';
 import { findAndShrink, type Found } from '../ours';
+import { REPO_ROOT } from '../repo-root';
 import { median } from '../stats';
 
 const TARGET_MEDIAN_S = 0.2;
@@ -14,11 +15,9 @@ const TARGET_WORST_S = 5;
 const TARGET_SHORTEST_SHARE = 0.95;
 const TARGET_REPLAY_RATIO = 0.5;
 
-/** The repository root (bench/ or dist/bench/ → the root). */
-const ROOT = join(__dirname, __dirname.includes(`${join('dist', 'bench')}`) ? '../../..' : '../..');
 
 /** The shortest known failing length of each mutant, from fixtures/mutants/*.json, by mutant name. */
-export function shortestKnown(dir = join(ROOT, 'fixtures', 'mutants')): Map<string, number> {
+export function shortestKnown(dir = join(REPO_ROOT, 'fixtures', 'mutants')): Map<string, number> {
   const out = new Map<string, number>();
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
     const fx = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { steps: unknown[]; found?: { target?: string; minimalLength?: number } };

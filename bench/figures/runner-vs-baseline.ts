@@ -16,6 +16,9 @@ export async function runnerVsBaseline(b: Budget): Promise<FigureResult> {
   const runs = b.quick ? 40 : 200;
   const series = { oursIl: [] as number[], oursSteps: [] as number[], checkedIl: [] as number[], baseIl: [] as number[], baseSteps: [] as number[] };
   const baselineSteps: Step[] = [];
+  // Warm-up, untimed: both code paths compiled before the first timed round.
+  await campaignRate(createOracle(), INVARIANTS, b.seed, runs >> 2);
+  runBaseline({ target: createOracle(), seed: b.seed, numRuns: runs >> 2, maxCommands: MAX_STEPS });
   for (let r = 0; r < b.rounds; r++) {
     const seed = b.seed + r;
     const ours = async () => {

@@ -1,0 +1,57 @@
+/**
+ * `npm run bench` (after `npm run build`): measures the oracle, the runner against an idiomatic
+ * fast-check baseline, finding and shrinking every mutant, the line protocol, the host kernel, and
+ * reads the last mutation score, then writes BENCHMARKS.md. `--quick` is a smoke run.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Budget, FigureResult } from './figure';
+import { findAndShrinkFigure } from './figures/find-and-shrink';
+import { hostKernel } from './figures/host-kernel';
+import { lineProtocol } from './figures/line-protocol';
+import { mutationScore } from './figures/mutation-score';
+import { oracleMemory } from './figures/oracle-memory';
+import { oracleThroughput } from './figures/oracle-throughput';
+import { runnerVsBaseline } from './figures/runner-vs-baseline';
+import { describeMachine, loadAverage } from './machine';
+import { parseOptions } from './options';
+import { renderReport, type Section } from './report';
+import { secondsSince } from './stats';
+
+/** The figures in report order, by the key `--only` takes. */
+const FIGURES: Record<string, (b: Budget) => FigureResult | Promise<FigureResult>> = {
+  oracle: oracleThroughput,
+  memory: oracleMemory,
+  runner: runnerVsBaseline,
+  mutants: findAndShrinkFigure,
+  protocol: lineProtocol,
+  host: hostKernel,
+  mutation: mutationScore,
+};
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const o = parseOptions(argv, Object.keys(FIGURES));
+  const machine = describeMachine();
+  const sections: Section[] = [];
+  for (const [key, figure] of Object.entries(FIGURES)) {
+    if (o.only && !o.only.includes(key)) continue;
+    process.stderr.write(`bench: ${key}…\n`);
+    const loadBefore = loadAverage();
+    const start = process.hrtime.bigint();
+    const result = await figure(o);
+    sections.push({ result, loadBefore, loadAfter: loadAverage(), seconds: secondsSince(start) });
+  }
+  const command = ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' ');
+  const out = resolve(o.out);
+  writeFileSync(out, renderReport(machine, command, sections));
+  process.stderr.write(`bench: wrote ${o.out}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);
