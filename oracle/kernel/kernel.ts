@@ -20,8 +20,12 @@ export class Kernel extends WaitKernel {
     if (obs.length === 0) obs.push(own);
     else obs.unshift(own); // the caller's own first, then the sleepers it completed
     if (this.panicMessage === null) this.runEffects();
-    if (this.profile.deathBeforeReturn && own.kind === 'return' && (p.state === PRS_ZOMBIE || p.flag & P_WEXIT) && (p.xstat & 0x7f) === this.raw(SIGKILL)) {
+    if (this.profile.deathBeforeReturn && own.kind === 'return' && p.deathSignal === SIGKILL) {
       this.observations[0] = { step: own.step, pid: own.pid, call: own.call, kind: 'noreturn' };
+    }
+    if (this.profile.completionOrder === 'by-issuing-step') {
+      const completed = this.observations.slice(1).sort((a, b) => a.step - b.step); // stable
+      this.observations.splice(1, completed.length, ...completed);
     }
     const r: StepResult = { observations: this.observations, log: this.log };
     if (this.tracing) r.trace = this.trace;

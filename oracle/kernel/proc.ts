@@ -106,6 +106,8 @@ export class Proc {
   inHash = true;
   /** Handler runs, oldest first; null until the first (most processes never catch anything). */
   handled: HandledRecord[] | null = null;
+  /** The signal id of a death by signal (sigexit), 0 otherwise. */
+  deathSignal = 0;
 
   constructor(readonly pid: number) {
     this.leader = this;

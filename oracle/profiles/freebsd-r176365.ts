@@ -57,6 +57,8 @@ export const FREEBSD_R176365: Profile = {
   deathBeforeReturn: false,
   waitPid0InGroup1IsAny: true,
   killAllFindsZombies: false,
+  tracedNeverIgnores: false,
+  completionOrder: 'as-completed',
   killAllOrder: 'newest-first',
   initMayNocldwait: false,
   unsupportedCalls: [],

@@ -68,6 +68,8 @@ export const LINUX: Profile = {
   waitPid0InGroup1IsAny: false, // found on the host: wait4(0) in group 1 waits for group 1 only
   killAllOrder: 'oldest-first', // found on the host: kill(-1) signals in creation order
   initMayNocldwait: true, // found on the host: the namespace init's SA_NOCLDWAIT autoreaps
+  tracedNeverIgnores: true, // found on the host: a tracee stops even on an ignored SIGCHLD
+  completionOrder: 'by-issuing-step', // docs/host-harness.md: real completions carry no order
   killAllFindsZombies: true, // found on the host (as §6 for the group calls): kill(-1) finds zombies
   // linux.md R18 (rfork), W15/owait and abort2: not Linux calls; the harness has no terminal for the tty calls.
   unsupportedCalls: ['rfork', 'abort2', 'owait', 'setctty', 'tcsetpgrp'],

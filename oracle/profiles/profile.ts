@@ -106,6 +106,14 @@ export interface Profile {
   readonly killAllOrder: 'newest-first' | 'oldest-first';
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
+  /** Whether a traced process ignores nothing at posting, so its tracer sees even ignored signals (Linux sig_ignored). */
+  readonly tracedNeverIgnores: boolean;
+  /**
+   * The order of the sleepers a step completes: as they complete (the model, semantics.md §9.2) or
+   * by the step that issued each sleeping call, oldest first (the host harness, which cannot tell
+   * which of two woken processes finished first: docs/host-harness.md "What a step reports").
+   */
+  readonly completionOrder: 'as-completed' | 'by-issuing-step';
   /** kill(-1) counts zombies as found (Linux for_each_process); FreeBSD's allproc walk does not. */
   readonly killAllFindsZombies: boolean;
   /** Calls the platform does not have: the oracle rejects them as unsupported, as the host harness does. */

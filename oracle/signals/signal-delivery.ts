@@ -177,6 +177,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
    */
   sigexit(p: Proc, id: number): void {
     const core = SIGPROP[id] & SA_CORE ? 0x80 : 0;
+    p.deathSignal = id;
     this.exit1(p, this.raw(id) | core, null);
   }
 

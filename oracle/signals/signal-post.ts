@@ -57,7 +57,8 @@ export abstract class SignalPostKernel extends KernelState {
   tdsignal(p: Proc, id: number, record: Proc | null): void {
     if (p.state === PRS_ZOMBIE) return;
     // Linux (R15): a blocked signal is never ignored at posting; its disposition may change.
-    if (this.isIgnored(p, id) && (this.profile.blockedIgnoredDiscarded || !(p.blocked & sigBit(id)))) return;
+    if (this.isIgnored(p, id) && (this.profile.blockedIgnoredDiscarded || !(p.blocked & sigBit(id)))
+      && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED && id !== SIGKILL)) return;
     const prop = SIGPROP[id];
     const bit = sigBit(id);
     const action = p.blocked & bit ? SIG_HOLD : p.sigacts.action[id];

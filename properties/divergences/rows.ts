@@ -28,13 +28,13 @@ const WALL = 0x40000000;
 const INT_MIN = -0x80000000;
 
 /**
- * 1 → 2 → … 301 and back: pid 2 and 300 are reaped, every other pid up to pidMax-1 is taken, so the
- * next fork wraps (linux.md J3: FreeBSD to config.pidFloor, Linux to RESERVED_PIDS 300).
+ * Pids 2 … 301 each forked, exited and reaped (the host caps live processes at 64), so the next
+ * fork reaches pidMax and wraps (linux.md J3: FreeBSD to config.pidFloor, Linux to RESERVED_PIDS 300).
  */
-function wrapAround(): Step[] {
-  const steps: Step[] = [fork(1), exit(2, 0), wait4(1, 2)];
-  for (let pid = 3; pid < 300; pid++) steps.push(fork(1));
-  steps.push(fork(1), exit(300, 0), wait4(1, 300), fork(1), fork(1));
+function wrapAround(pidMax: number): Step[] {
+  const steps: Step[] = [];
+  for (let pid = 2; pid < pidMax; pid++) steps.push(fork(1), exit(pid, 0), wait4(1, pid));
+  steps.push(fork(1));
   return steps;
 }
 
@@ -121,7 +121,7 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
   { name: 'j01-reaper-in-session-keeps-group', row: 'J1', switch: 'orphanedGroups', behaviour: 'A group whose members are adopted by a reaper of the same session is not orphaned: no SIGHUP/SIGCONT',
     steps: [fork(1), fork(2), setpgid(3, 0, 0), kill(3, 3, 'SIGSTOP'), exit(2, 0), wait4(1, 3, ['WNOHANG', 'WUNTRACED'])] },
   { name: 'j03-pids-wrap-to-300', row: 'J3', switch: 'pidWrapFloor', behaviour: 'Pids wrap to 300 (RESERVED_PIDS), not to the configured floor',
-    config: { pidMax: 302, pidFloor: 2 }, steps: wrapAround() },
+    config: { pidMax: 302, pidFloor: 2 }, steps: wrapAround(302) },
   { name: 'e20-vfork-child-stops', row: 'host', switch: 'vforkChildDefersStops', behaviour: 'A vfork child stops at once; FreeBSD defers its stop until exec or exit (E20)',
     steps: [fork(1), vfork(2), kill(3, 3, 'SIGSTOP'), getppid(3)] },
   { name: 'host-vfork-wait-killable', row: 'host', switch: 'vforkWaitKillable', behaviour: 'SIGKILL ends a vfork parent\'s wait for its child at once',
@@ -136,4 +136,8 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), fork(1), fork(2), fork(3), kill(1, -1, 'SIGKILL'), wait4(1, -1), wait4(1, -1), wait4(1, -1), wait4(1, -1)] },
   { name: 'host-init-nocldwait', row: 'host', switch: 'initMayNocldwait', behaviour: 'The namespace init may set SA_NOCLDWAIT, so its children are reaped at exit',
     steps: [defaultSig(1, 'SIGCHLD', ['SA_NOCLDWAIT']), fork(1), exit(2, 0), wait4(1, -1, ['WNOHANG'])] },
+  { name: 'host-tracee-stops-on-ignored-signal', row: 'host', switch: 'tracedNeverIgnores', behaviour: 'A tracee trace-stops even on a signal it ignores (here SIGCHLD by default)',
+    steps: [fork(1), traceMe(2), fork(2), exit(3, 0), wait4(1, 2, ['WNOHANG'])] },
+  { name: 'host-completions-by-issuing-step', row: 'host', switch: 'completionOrder', behaviour: 'Sleepers one step completes are listed by the step that issued their call, oldest first',
+    steps: [fork(1), fork(2), wait4(1, 2), wait4(2, 3), kill(3, 2, 'SIGKILL')] },
 ];
