@@ -102,8 +102,6 @@ export interface Profile {
    * (kern_exit.c:664-668, 681); Linux keeps it a group selector (PIDTYPE_PGID).
    */
   readonly waitPid0InGroup1IsAny: boolean;
-  /** kill(-1) walks processes newest first (FreeBSD allproc) or oldest first (Linux's task list). */
-  readonly killAllOrder: 'newest-first' | 'oldest-first';
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
   /** Whether a traced process ignores nothing at posting, so its tracer sees even ignored signals (Linux sig_ignored). */

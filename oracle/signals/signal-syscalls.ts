@@ -56,8 +56,7 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
       if (id > 0) this.psignal(p, id);
     };
     if (target === -1) {
-      const order = this.profile.killAllOrder === 'newest-first' ? this.allproc : [...this.allproc].reverse();
-      for (const p of order) {
+      for (const p of this.allproc) {
         if (p.pid <= 1 || p === td || p.state === PRS_NEW) continue;
         post(p);
       }

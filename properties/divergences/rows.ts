@@ -132,8 +132,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), kill(2, 2, 'SIGKILL')] },
   { name: 'host-kill-all-finds-zombies', row: 'host', switch: 'killAllFindsZombies', behaviour: 'kill(-1) counts zombies as found',
     steps: [fork(1), exit(2, 0), kill(1, -1, 0)] },
-  { name: 'host-kill-all-oldest-first', row: 'host', switch: 'killAllOrder', behaviour: 'kill(-1) signals oldest first, so orphans reach init in creation order',
-    steps: [fork(1), fork(1), fork(2), fork(3), kill(1, -1, 'SIGKILL'), wait4(1, -1), wait4(1, -1), wait4(1, -1), wait4(1, -1)] },
   { name: 'host-init-nocldwait', row: 'host', switch: 'initMayNocldwait', behaviour: 'The namespace init may set SA_NOCLDWAIT, so its children are reaped at exit',
     steps: [defaultSig(1, 'SIGCHLD', ['SA_NOCLDWAIT']), fork(1), exit(2, 0), wait4(1, -1, ['WNOHANG'])] },
   { name: 'host-tracee-stops-on-ignored-signal', row: 'host', switch: 'tracedNeverIgnores', behaviour: 'A tracee trace-stops even on a signal it ignores (here SIGCHLD by default)',
