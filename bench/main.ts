@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Budget, FigureResult } from './figure';
 import { findAndShrinkFigure } from './figures/find-and-shrink';
 import { hostKernel } from './figures/host-kernel';
+import { hotSpotsFigure } from './figures/hot-spots';
 import { lineProtocol } from './figures/line-protocol';
 import { mutationScore } from './figures/mutation-score';
 import { oracleMemory } from './figures/oracle-memory';
@@ -27,6 +28,7 @@ const FIGURES: Record<string, (b: Budget) => FigureResult | Promise<FigureResult
   protocol: lineProtocol,
   host: hostKernel,
   mutation: mutationScore,
+  profiles: hotSpotsFigure,
 };
 
 async function main(): Promise<void> {
