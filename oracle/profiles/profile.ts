@@ -104,7 +104,10 @@ export interface Profile {
   readonly waitPid0InGroup1IsAny: boolean;
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
-  /** Whether a traced process ignores nothing at posting, so its tracer sees even ignored signals (Linux sig_ignored). */
+  /**
+   * Whether a tracee's signals all reach its tracer: none is discarded at posting, neither an ignored
+   * one (Linux sig_ignored) nor a terminal stop in an orphaned group (checked only after ptrace_signal).
+   */
   readonly tracedNeverIgnores: boolean;
   /**
    * The order of the sleepers a step completes: as they complete (the model, semantics.md §9.2) or

@@ -4,7 +4,7 @@ import { failed, returned } from '../kernel/observe';
 import type { Proc } from '../kernel/proc';
 import { ForkKernel } from '../fork/fork-kernel';
 import { resolveSignal, UNNAMED } from '../signals/resolve-signal';
-import { SIGCHLD, SIGKILL, SIGSTOP } from '../signals/signal-ids';
+import { SIGCHLD, SIGKILL, SIGSTOP, sigBit } from '../signals/signal-ids';
 
 const REQUESTS = new Set<string>(PTRACE_REQUEST_NAMES);
 
@@ -93,8 +93,9 @@ export abstract class PtraceKernel extends ForkKernel {
   }
 
   /**
-   * The attach's SIGSTOP. FreeBSD's sendsig resumes a stopped target (E11); Linux re-traps a
-   * group-stopped one: it stays stopped, now in a trace stop its tracer can wait for (T3).
+   * The attach's SIGSTOP. FreeBSD's sendsig resumes a stopped target (E11). Linux re-traps a
+   * group-stopped one (T3): it stays in its group stop, now a trap its tracer can wait for, and the
+   * SIGSTOP stays pending until it runs again; a detach leaves the group stop in place (R4).
    */
   protected attachStops(p: Proc): void {
     if (this.profile.attachReparents || !(p.flag & P_STOPPED_SIG) || !p.suspended) {
@@ -103,10 +104,9 @@ export abstract class PtraceKernel extends ForkKernel {
     }
     p.flag |= P_STOPPED_TRACE;
     p.flag &= ~P_WAITED;
-    p.traceSig = SIGSTOP;
-    p.xsig = SIGSTOP;
+    p.pending |= sigBit(SIGSTOP);
     p.xstat = this.raw(SIGSTOP);
-    this.wakeup(p.tracer!);
+    this.wakeupParent(p.tracer!, p);
   }
 
   /** Linux (R6, T1): the tracer link, beside the real parent. */

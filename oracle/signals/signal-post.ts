@@ -65,7 +65,7 @@ export abstract class SignalPostKernel extends KernelState {
     if (prop & SA_CONT) {
       p.pending &= ~STOP_MASK; // stop signals are plain bits, never SIGCHLD records
     } else if (prop & SA_STOP) {
-      if (prop & SA_TTYSTOP && p.pgrp.jobc === 0 && action === SIG_DFL) return;
+      if (prop & SA_TTYSTOP && p.pgrp.jobc === 0 && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) return;
       this.sigqueue_delete(p, SIGCONT);
       if (p.flag & P_CONTINUED) {
         p.flag &= ~P_CONTINUED;
