@@ -122,6 +122,7 @@ export abstract class ForkKernel extends JobControlKernel {
     if (p.flag & P_PPWAIT) {
       p.flag &= ~P_PPWAIT;
       this.wakeup(p.pptr!);
+      this.queueAst(p); // stops deferred while P_PPWAIT was set are taken on the way out (§3.1, E20)
     }
     if (p.flag & P_TRACED) this.psignal(p, SIGTRAP);
     return returned(this.stepIndex, p.pid, 'execve', 0);
