@@ -34,6 +34,9 @@ export const exitReports: Invariant = {
           reports.set(r.child, times);
           // The second report follows a give-back: the zombie is then the child of whoever holds its oppid.
           const parents = new Set([was?.ppid, after.get(r.child)?.ppid, times === 2 ? handedTo.get(r.child) : undefined]);
+          // PT_DETACH hands the child back to pfind(oppid), or to init (semantics.md §3.8).
+          const { step } = ctx;
+          if (step.call === 'ptrace' && step.req === 'PT_DETACH' && step.target === r.child) parents.add(was?.oppid).add(1);
           if (!parents.has(r.waiter) && !(r.waiter === 1 && mayGoToInit(ctx, was))) {
             return `pid ${r.child} was reported exited to ${r.waiter}, which is neither its parent nor its tracer (${[...parents].filter((x) => x !== undefined).join(', ')})`;
           }

@@ -1,5 +1,5 @@
 import type { RforkFlag, Step } from '../../../interleaving';
-import type { Maker } from './maker';
+import type { MakeContext, Maker } from './maker';
 
 /** Fewer forks as the table fills, so trees grow deep rather than wide. */
 function forkWeight(nprocs: number): number {
@@ -47,9 +47,17 @@ export const thrNewMaker: Maker = {
 
 const EXIT_CODES = [0, 0, 1, 2, 3, 7, 42, 255, 256, 257, -1];
 
+/** Exits that reach rare paths weigh more: a session leader with a terminal (X18), an rfork leader with peers (X8), a child of a SIG_IGN or SA_NOCLDWAIT parent (X28). */
+function exitBoost({ caller, world }: MakeContext): number {
+  const parent = world.get(caller.ppid);
+  const ignored = !!parent && (parent.psFlags.includes('PS_NOCLDWAIT') || parent.psFlags.includes('PS_CLDSIGIGN'));
+  const ttyLeader = world.snapshot.sessions.some((s) => s.leader === caller.pid && s.tty);
+  return (ttyLeader ? 3 : 1) * (caller.peers.length > 0 ? 2 : 1) * (ignored ? 2 : 1);
+}
+
 export const exitMaker: Maker = {
   name: 'exit',
-  weight: ({ caller, world }) => (caller.pid === 1 ? 0 : world.snapshot.nprocs > 10 ? 9 : 5),
+  weight: (ctx) => (ctx.caller.pid === 1 ? 0 : (ctx.world.snapshot.nprocs > 10 ? 9 : 5) * exitBoost(ctx)),
   make: ({ caller, rng }) => ({ pid: caller.pid, call: 'exit', code: rng.pick(EXIT_CODES) }),
 };
 

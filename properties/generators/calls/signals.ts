@@ -45,7 +45,7 @@ function sigchldAction({ rng }: MakeContext): { handler: Handler; flags: SaFlag[
     ['catch', 50],
   ])!;
   const flags = rng.subset<SaFlag>([
-    ['SA_NOCLDWAIT', 0.3],
+    ['SA_NOCLDWAIT', 0.4],
     ['SA_NOCLDSTOP', 0.2],
     ['SA_RESTART', handler === 'catch' ? 0.5 : 0],
     ['SA_SIGINFO', handler === 'catch' ? 0.5 : 0],

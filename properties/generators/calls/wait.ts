@@ -49,7 +49,8 @@ export const wait4Maker: Maker = {
   weight: ({ world, caller }) => {
     const kids = world.children(caller);
     const ready = kids.some((k) => k.state === 'ZOMBIE');
-    return kids.length === 0 ? 1 : (caller.pid === 1 ? 10 : 6) + (ready ? 10 : 0);
+    const news = kids.some((k) => k.flags.includes('CONTINUED') || (k.flags.includes('STOPPED_SIG') && !k.flags.includes('WAITED')));
+    return kids.length === 0 ? 1 : (caller.pid === 1 ? 10 : 6) + (ready ? 10 : 0) + (news ? 8 : 0);
   },
   make: (ctx): Step => ({
     pid: ctx.caller.pid,
