@@ -14,12 +14,27 @@ import { EXIT_BROKEN, EXIT_OK } from './exit-codes';
 import { processIo, type Io } from './io';
 import { integerOption, profileOption, seedOption, shardOption } from './options';
 import { UsageError } from './usage-error';
+import type { ProfileName } from '../interleaving';
 
 /** Errors that are the user's input or the target's fault: one message, exit 2, no stack trace. */
 const USER_ERRORS = [UsageError, TargetError, ModuleTargetError, CommandLineError, FixtureError, ImplementationBroke];
 
 const implOption = () => new Option('--impl <target>', `the implementation to check: ${TARGET_FORMS}`).makeOptionMandatory();
-const profile = () => new Option('--profile <name>', 'the profile to check against').argParser(profileOption).default('freebsd-r176365');
+const profile = () =>
+  new Option('--profile <name>', 'the profile to check against (default: linux for host, else freebsd-r176365)').argParser(profileOption);
+
+/** The built-in default target of `run`: this machine's kernel. */
+export const DEFAULT_TARGET = 'host';
+
+/** Real Linux kernels are compared with the linux profile, everything else with the seed's. */
+export function defaultProfile(impl: string): ProfileName {
+  return impl === 'host' || impl === 'gvisor' ? 'linux' : 'freebsd-r176365';
+}
+
+/** Fill in the profile the user left out. */
+function withProfile<T extends { impl: string; profile?: ProfileName }>(o: T): T & { profile: ProfileName } {
+  return { ...o, profile: o.profile ?? defaultProfile(o.impl) };
+}
 const timeout = () => new Option('--timeout <ms>', 'per-step timeout of out-of-process targets').argParser(integerOption('--timeout', 1)).default(DEFAULT_STEP_TIMEOUT_MS);
 const errata = () => new Option('--errata', 'also check the ideal properties r176365 breaks by design (to hunt errata)').default(false);
 
@@ -37,7 +52,7 @@ function program(io: Io, exit: { code: number }): Command {
   cmd
     .command('run')
     .description('run random interleavings against a target, checking every step against the oracle and the invariants')
-    .addOption(implOption())
+    .addOption(new Option('--impl <target>', `the implementation to check: ${TARGET_FORMS}`).default(DEFAULT_TARGET))
     .addOption(profile())
     .addOption(new Option('--runs <n>', 'interleavings to run').argParser(integerOption('--runs', 1)).default(DEFAULT_RUNS))
     .addOption(new Option('--seed <s>', 'seed of the interleavings (a 32-bit integer)').argParser(seedOption).default(DEFAULT_SEED))
@@ -48,7 +63,7 @@ function program(io: Io, exit: { code: number }): Command {
     .option('--out <dir>', 'where failing fixtures are saved', DEFAULT_OUT)
     .addOption(timeout())
     .addOption(errata())
-    .action(async (o) => done(await runCommand(o, io)));
+    .action(async (o) => done(await runCommand(withProfile(o), io)));
 
   cmd
     .command('replay')
@@ -58,7 +73,7 @@ function program(io: Io, exit: { code: number }): Command {
     .addOption(profile())
     .addOption(timeout())
     .addOption(errata())
-    .action(async (files: string[], o) => done(await replayCommand(files, o, io)));
+    .action(async (files: string[], o) => done(await replayCommand(files, withProfile(o), io)));
 
   cmd
     .command('shrink')
@@ -69,7 +84,7 @@ function program(io: Io, exit: { code: number }): Command {
     .addOption(timeout())
     .addOption(errata())
     .option('--out <dir>', 'where the shrunk fixture is saved', DEFAULT_OUT)
-    .action(async (file: string, o) => done(await shrinkCommand(file, o, io)));
+    .action(async (file: string, o) => done(await shrinkCommand(file, withProfile(o), io)));
 
   cmd
     .command('explain')
@@ -79,7 +94,7 @@ function program(io: Io, exit: { code: number }): Command {
     .addOption(profile())
     .addOption(timeout())
     .option('--svg <file>', 'where the SVG timeline goes (default: next to the fixture)')
-    .action(async (file: string, o) => done(await explainCommand(file, o, io)));
+    .action(async (file: string, o) => done(await explainCommand(file, withProfile(o), io)));
 
   cmd
     .command('soak')
