@@ -88,9 +88,15 @@ export abstract class ExitKernel extends PtraceKernel {
 
   /** kern_exit.c:124-128: init exiting panics the kernel; a Linux namespace init's exit ends the namespace (R16). */
   protected initDied(rv: number): void {
-    this.panicMessage = this.profile.initExit === 'panic'
-      ? `init died (signal ${rv & 0x7f}, exit ${rv >> 8})\nGoing nowhere without my init!`
-      : 'the namespace init (pid 1) exited: Linux killed every process of the namespace';
+    if (this.profile.initExit === 'panic') {
+      this.panicMessage = `init died (signal ${rv & 0x7f}, exit ${rv >> 8})\nGoing nowhere without my init!`;
+      return;
+    }
+    this.panicMessage = 'the namespace init (pid 1) exited: Linux killed every process of the namespace';
+    // zap_pid_ns_processes: every sleeper dies in its call.
+    for (const q of this.procs.values()) {
+      if (q.sleep !== null && q.sleep.call !== null) this.observations.push(noreturn(q.sleep.step, q.pid, q.sleep.call.call));
+    }
   }
 
   /** Free a zombie; `accumulate` adds its usage to the reaper's children totals (Linux autoreap does not, R10). */

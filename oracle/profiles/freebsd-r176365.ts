@@ -59,6 +59,7 @@ export const FREEBSD_R176365: Profile = {
   killAllFindsZombies: false,
   tracedNeverIgnores: false,
   completionOrder: 'as-completed',
+  killAllOrder: 'newest-first',
   initMayNocldwait: false,
   unsupportedCalls: [],
 };

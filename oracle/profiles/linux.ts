@@ -66,6 +66,7 @@ export const LINUX: Profile = {
   killpgSkipsInit: false, // found on the host: kill(0, sig) by the namespace init succeeds
   deathBeforeReturn: true, // found on the host: a call that SIGKILLs its caller has no return
   waitPid0InGroup1IsAny: false, // found on the host: wait4(0) in group 1 waits for group 1 only
+  killAllOrder: 'oldest-first', // found on the host (its deaths race; oldest first is the usual outcome)
   initMayNocldwait: true, // found on the host: the namespace init's SA_NOCLDWAIT autoreaps
   tracedNeverIgnores: true, // found on the host: a tracee stops even on an ignored SIGCHLD
   completionOrder: 'by-issuing-step', // docs/host-harness.md: real completions carry no order

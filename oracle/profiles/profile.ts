@@ -102,6 +102,12 @@ export interface Profile {
    * (kern_exit.c:664-668, 681); Linux keeps it a group selector (PIDTYPE_PGID).
    */
   readonly waitPid0InGroup1IsAny: boolean;
+  /**
+   * kill(-1) walks processes newest first (FreeBSD allproc) or oldest first (Linux's task list).
+   * On a real kernel the victims then die concurrently, so the order they die in (and orphans reach
+   * init in) usually, not always, follows it.
+   */
+  readonly killAllOrder: 'newest-first' | 'oldest-first';
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
   /**

@@ -56,7 +56,7 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
       if (id > 0) this.psignal(p, id);
     };
     if (target === -1) {
-      for (const p of this.allproc) {
+      for (const p of this.profile.killAllOrder === 'newest-first' ? this.allproc : [...this.allproc].reverse()) {
         if (p.pid <= 1 || p === td || p.state === PRS_NEW) continue;
         post(p);
       }
