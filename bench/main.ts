@@ -1,10 +1,11 @@
 /**
  * `npm run bench` (after `npm run build`): measures the oracle, the runner against an idiomatic
  * fast-check baseline, finding and shrinking every mutant, the line protocol, the host kernel, and
- * reads the last mutation score, then writes BENCHMARKS.md. `--quick` is a smoke run.
+ * reads the last mutation score, then writes BENCHMARKS.md. `--quick` is a smoke run; `--only a,b`
+ * re-measures some figures and keeps the others from the last run (reports/bench/).
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Budget, FigureResult } from './figure';
 import { findAndShrinkFigure } from './figures/find-and-shrink';
 import { hostKernel } from './figures/host-kernel';
@@ -17,6 +18,7 @@ import { runnerVsBaseline } from './figures/runner-vs-baseline';
 import { describeMachine, loadAverage } from './machine';
 import { parseOptions } from './options';
 import { renderReport, type Section } from './report';
+import { SectionStore } from './sections';
 import { secondsSince } from './stats';
 
 /** The figures in report order, by the key `--only` takes. */
@@ -35,16 +37,24 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const o = parseOptions(argv, Object.keys(FIGURES));
   const machine = describeMachine();
+  const command = ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' ');
+  const store = new SectionStore(resolve(o.quick ? join('reports', 'bench-quick') : join('reports', 'bench')));
   const sections: Section[] = [];
   for (const [key, figure] of Object.entries(FIGURES)) {
-    if (o.only && !o.only.includes(key)) continue;
+    if (o.only && !o.only.includes(key)) {
+      const kept = store.load(key);
+      if (kept) sections.push(kept);
+      continue;
+    }
     process.stderr.write(`bench: ${key}…\n`);
     const loadBefore = loadAverage();
+    const date = new Date().toISOString();
     const start = process.hrtime.bigint();
     const result = await figure(o);
-    sections.push({ result, loadBefore, loadAfter: loadAverage(), seconds: secondsSince(start) });
+    const section: Section = { result, date, command, loadBefore, loadAfter: loadAverage(), seconds: secondsSince(start) };
+    store.save(key, section);
+    sections.push(section);
   }
-  const command = ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' ');
   const out = resolve(o.out);
   writeFileSync(out, renderReport(machine, command, sections));
   process.stderr.write(`bench: wrote ${o.out}\n`);

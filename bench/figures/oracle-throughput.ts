@@ -5,7 +5,7 @@ import { executeSync } from '../../runner/execute';
 import { corpus, stepCount } from '../corpus';
 import type { Budget, FigureResult } from '../figure';
 import { fixed, spread, table, whole } from '../format';
-import { sideBySide, timeFor } from '../repeat';
+import { cpuRate, rate, sideBySide, timeFor } from '../repeat';
 import { ratios, summarize } from '../stats';
 
 const TARGET_BARE = 1_000_000;
@@ -30,15 +30,21 @@ function executeAll(ils: readonly Interleaving[], checked: boolean): () => numbe
   return () => ils.reduce((n, il) => n + executeSync(oracle, il, { invariants }).executed, 0);
 }
 
+function mapValues<K extends string, A, B>(r: Record<K, A>, f: (a: A) => B): Record<K, B> {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v as A)])) as Record<K, B>;
+}
+
 /** Figure 1: oracle steps per second on random interleavings, without and with every invariant. */
 export function oracleThroughput(b: Budget): FigureResult {
   const ils = corpus(b.seed, b.quick ? 50 : 300);
-  const rates = sideBySide(b.rounds, {
+  const passes = sideBySide(b.rounds, {
     bare: () => timeFor(b.passSeconds, applyAll(ils, true)),
     noTrace: () => timeFor(b.passSeconds, applyAll(ils, false)),
     runner: () => timeFor(b.passSeconds, executeAll(ils, false)),
     checked: () => timeFor(b.passSeconds, executeAll(ils, true)),
   });
+  const rates = mapValues(passes, (ps) => ps.map(rate));
+  const cpu = mapValues(passes, (ps) => ps.map(cpuRate));
   const bare = summarize(rates.bare);
   const checked = summarize(rates.checked);
   const ratio = summarize(ratios(rates.checked, rates.bare));
@@ -46,19 +52,39 @@ export function oracleThroughput(b: Budget): FigureResult {
     `${ils.length} interleavings generated with the run seeds of \`reapcheck run --seed ${b.seed}\` (${stepCount(ils)} steps, ` +
       `up to 60 steps each), replayed over and over; ${b.rounds} rounds, each contender once per round, ≥ ${b.passSeconds} s per pass.`,
     '',
-    table(['mode', 'steps/s, median (min–max)', 'vs bare apply'], [
-      ['bare `apply` (trace and md recorded, as the runner gets them)', spread(bare), '1.00'],
-      ['bare `apply`, trace off', spread(summarize(rates.noTrace)), fixed(summarize(ratios(rates.noTrace, rates.bare)).median)],
-      ['`executeSync`, no invariants (no snapshots)', spread(summarize(rates.runner)), fixed(summarize(ratios(rates.runner, rates.bare)).median)],
-      [`\`executeSync\`, all ${INVARIANTS.length} invariants (snapshot per step)`, spread(checked), `${fixed(ratio.median, 3)} (${fixed(ratio.min, 3)}–${fixed(ratio.max, 3)})`],
+    table(['mode', 'steps/s (wall), median (min–max)', 'steps per CPU second, median (min–max)', 'vs bare apply (wall)'], [
+      ['bare `apply` (trace and md recorded, as the runner gets them)', spread(bare), spread(summarize(cpu.bare)), '1.00'],
+      ['bare `apply`, trace off', spread(summarize(rates.noTrace)), spread(summarize(cpu.noTrace)), fixed(summarize(ratios(rates.noTrace, rates.bare)).median)],
+      ['`executeSync`, no invariants (no snapshots)', spread(summarize(rates.runner)), spread(summarize(cpu.runner)), fixed(summarize(ratios(rates.runner, rates.bare)).median)],
+      [`\`executeSync\`, all ${INVARIANTS.length} invariants (snapshot per step)`, spread(checked), spread(summarize(cpu.checked)), `${fixed(ratio.median, 3)} (${fixed(ratio.min, 3)}–${fixed(ratio.max, 3)})`],
     ]),
+    '',
+    'Steps per CPU second count only the time this process was on a CPU: on a machine shared with other work it is the closer ' +
+      'estimate of an idle machine; the targets are judged on wall-clock steps/s.',
   ].join('\n');
   return {
     title: 'Oracle throughput',
     body,
     targets: [
-      { target: `oracle ≥ ${whole(TARGET_BARE)} steps/s without checks`, measured: `${whole(bare.median)} steps/s`, ok: bare.median >= TARGET_BARE },
-      { target: `oracle ≥ ${whole(TARGET_CHECKED)} steps/s with all invariants`, measured: `${whole(checked.median)} steps/s`, ok: checked.median >= TARGET_CHECKED },
+      {
+        target: `oracle ≥ ${whole(TARGET_BARE)} steps/s without checks`,
+        measured: `${whole(bare.median)} steps/s (${whole(summarize(cpu.bare).median)} per CPU second)`,
+        ok: bare.median >= TARGET_BARE,
+        note: `${fixed(TARGET_BARE / bare.median, 1)}× short on the wall clock (${fixed(TARGET_BARE / summarize(cpu.bare).median, 1)}× per CPU second, so not only the shared machine). ` +
+          'Each step allocates a fresh StepResult with observation, log, trace and md arrays; ' +
+          'the profile (Hot spots) shows the garbage collector first, then `Kernel.dispatch` (a linear `unsupportedCalls.includes` per step), `reapZombie`, `fork1`/`newChild` and `Sigacts` construction. ' +
+          'Closing it is oracle/ work: reuse per-step arrays, a Set (or a per-profile dispatch table) for unsupported calls, copy-on-write sigacts at fork.',
+      },
+      {
+        target: `oracle ≥ ${whole(TARGET_CHECKED)} steps/s with all invariants`,
+        measured: `${whole(checked.median)} steps/s (${whole(summarize(cpu.checked).median)} per CPU second)`,
+        ok: checked.median >= TARGET_CHECKED,
+        note: `${fixed(TARGET_CHECKED / checked.median, 0)}× short. With the invariants on, the runner takes a full snapshot after every step ` +
+          '(`buildSnapshot`/`procView` copy every process with its flag names, children and signal sets) and each of the invariants rebuilds its own indexes ' +
+          '(`procsByPid`, wait-report scans): about half the profile is garbage collection. What would close it (runner/, properties/, oracle/snapshot): ' +
+          'one indexed view of each snapshot shared by all invariants, snapshots built incrementally (only the processes a step touched), and invariants ' +
+          'that read the step\'s observations instead of the whole table where they can.',
+      },
     ],
   };
 }
