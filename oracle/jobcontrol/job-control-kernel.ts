@@ -104,7 +104,7 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
     let targ = td;
     if (a.target !== 0 && a.target !== td.pid) {
       const t = this.findForPgrpCall(a.target);
-      if (t === null || !this.inferior(t, td)) return err('ESRCH');
+      if (t === null || !(this.profile.setpgidChildOnly ? t.pptr === td : this.inferior(t, td))) return err('ESRCH');
       if (t.pgrp.session !== td.pgrp.session) return err('EPERM');
       if (t.flag & P_EXEC) return err('EACCES');
       targ = t;

@@ -108,6 +108,8 @@ export class Proc {
   handled: HandledRecord[] | null = null;
   /** The signal id of a death by signal (sigexit), 0 otherwise. */
   deathSignal = 0;
+  /** A released vfork parent's return, held until its pending signals are dealt with (vforkReturnAfterSignals). */
+  heldReturn: import('../../interleaving').Observation | null = null;
 
   constructor(readonly pid: number) {
     this.leader = this;

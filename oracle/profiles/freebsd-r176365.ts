@@ -61,5 +61,8 @@ export const FREEBSD_R176365: Profile = {
   completionOrder: 'as-completed',
   killAllOrder: 'newest-first',
   initMayNocldwait: false,
+  setpgidChildOnly: false,
+  execResetsIgnoredSigchld: true,
+  vforkReturnAfterSignals: false,
   unsupportedCalls: [],
 };

@@ -12,8 +12,9 @@ const WCLONE = 0x80000000;
 
 /**
  * Linux 6.x (x86-64) as the harness drives it: one pid namespace per interleaving, its init the
- * model's pid 1. Each field is one divergence from FreeBSD r176365; the comment names its row in
- * linux.md. Everything not listed here is the same rule on both kernels.
+ * model's pid 1. Each field whose value differs from FREEBSD_R176365's is one divergence; its
+ * comment names the linux.md row, or says it was found by running the host kernel against this
+ * profile (docs/divergences.md shows each with a fixture).
  */
 export const LINUX: Profile = {
   name: 'linux',
@@ -67,6 +68,9 @@ export const LINUX: Profile = {
   deathBeforeReturn: true, // found on the host: a call that SIGKILLs its caller has no return
   waitPid0InGroup1IsAny: false, // found on the host: wait4(0) in group 1 waits for group 1 only
   killAllOrder: 'oldest-first', // found on the host (its deaths race; oldest first is the usual outcome)
+  setpgidChildOnly: true, // found on the host: setpgid on a grandchild gives ESRCH
+  execResetsIgnoredSigchld: false, // found on the host: SIGCHLD's SIG_IGN survives exec (FreeBSD E18 resets it)
+  vforkReturnAfterSignals: true, // found on the host: a vfork parent stopped on release returns when resumed
   initMayNocldwait: true, // found on the host: the namespace init's SA_NOCLDWAIT autoreaps
   tracedNeverIgnores: true, // found on the host: a tracee stops even on an ignored SIGCHLD
   completionOrder: 'by-issuing-step', // docs/host-harness.md: real completions carry no order

@@ -108,6 +108,16 @@ export interface Profile {
    * init in) usually, not always, follows it.
    */
   readonly killAllOrder: 'newest-first' | 'oldest-first';
+  /** Whether setpgid reaches any descendant (FreeBSD inferior()) or only the caller's children (Linux, POSIX). */
+  readonly setpgidChildOnly: boolean;
+  /** E18: whether exec resets SIGCHLD's SIG_IGN and SA_NOCLDWAIT (FreeBSD execsigs); Linux keeps SIG_IGN. */
+  readonly execResetsIgnoredSigchld: boolean;
+  /**
+   * When a released vfork parent's return is seen: at once (the model's convention) or only after
+   * the signals it got while asleep are dealt with, so a parent that then stops returns when it is
+   * resumed (a real kernel delivers them before the call returns to user space).
+   */
+  readonly vforkReturnAfterSignals: boolean;
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
   /**

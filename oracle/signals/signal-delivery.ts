@@ -50,6 +50,15 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     }
     this.issignalLoop(p);
     this.finishInterruptedCall(p);
+    this.releaseHeldReturn(p);
+  }
+
+  /** A held vfork return is seen once p runs again, or becomes no return if p died first. */
+  private releaseHeldReturn(p: Proc): void {
+    const o = p.heldReturn;
+    if (o === null || (p.state === PRS_NORMAL && !(p.flag & P_WEXIT) && p.flag & P_STOPPED)) return;
+    p.heldReturn = null;
+    this.observations.push(p.state === PRS_NORMAL && !(p.flag & P_WEXIT) ? o : noreturn(o.step, p.pid, o.call));
   }
 
   /** The lowest pending signal that aborts an interruptible sleep (tdsigwakeup), or 0. */

@@ -137,6 +137,10 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
       ps.action[id] = SIG_DFL;
       if (SIGPROP[id] & SA_IGNORE && id !== SIGCONT) this.sigqueue_delete(p, id);
     }
+    if (!this.profile.execResetsIgnoredSigchld) {
+      ps.psFlag &= ~(PS_NOCLDWAIT | PS_NOCLDSTOP); // Linux flush_signal_handlers: SIG_IGN stays, sa_flags go
+      return;
+    }
     ps.psFlag &= ~(PS_NOCLDWAIT | PS_CLDSIGIGN);
     if (ps.action[SIGCHLD] === SIG_IGN) ps.action[SIGCHLD] = SIG_DFL;
   }

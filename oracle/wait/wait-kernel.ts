@@ -279,7 +279,9 @@ export abstract class WaitKernel extends ExitKernel {
     } else if (s.chan === 'ppwait') {
       if (s.child.flag & P_PPWAIT) return; // not our child's exec or exit: sleep on (E10)
       p.sleep = null;
-      this.observations.push(returned(s.step, p.pid, s.call.call, s.child.pid));
+      const o = returned(s.step, p.pid, s.call.call, s.child.pid);
+      if (this.profile.vforkReturnAfterSignals) p.heldReturn = o;
+      else this.observations.push(o);
       this.queueAst(p); // signals held back during the uninterruptible sleep
     } else {
       this.resumeExit1(p, s.rv, s.call, s.step);

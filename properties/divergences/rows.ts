@@ -1,7 +1,7 @@
 import type { Config, Step } from '../../interleaving';
 import type { Profile } from '../../oracle';
 import {
-  abort2, block, catchSig, defaultSig, exit, fork, getpgid, getppid, ignoreSig, kill, ptrace, run, setpgid, sigpending,
+  abort2, block, catchSig, defaultSig, execve, exit, fork, getpgid, getppid, ignoreSig, kill, ptrace, run, setpgid, sigpending,
   thrNew, traceMe, vfork, wait4,
 } from './steps';
 
@@ -138,4 +138,10 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), traceMe(2), fork(2), exit(3, 0), wait4(1, 2, ['WNOHANG'])] },
   { name: 'host-completions-by-issuing-step', row: 'host', switch: 'completionOrder', behaviour: 'Sleepers one step completes are listed by the step that issued their call, oldest first',
     steps: [fork(1), fork(2), wait4(1, 2), wait4(2, 3), kill(3, 2, 'SIGKILL')] },
+  { name: 'host-setpgid-child-only', row: 'host', switch: 'setpgidChildOnly', behaviour: 'setpgid reaches only the caller\'s children, not a grandchild (ESRCH)',
+    steps: [fork(1), fork(2), setpgid(1, 3, 0)] },
+  { name: 'host-exec-keeps-sigchld-ignored', row: 'host', switch: 'execResetsIgnoredSigchld', behaviour: 'SIGCHLD\'s SIG_IGN survives exec, so children are still reaped at exit (FreeBSD E18 resets it)',
+    steps: [fork(1), ignoreSig(2, 'SIGCHLD'), execve(2), fork(2), exit(3, 0), wait4(2, 3, ['WNOHANG'])] },
+  { name: 'host-vfork-return-after-stop', row: 'host', switch: 'vforkReturnAfterSignals', behaviour: 'A vfork parent traced meanwhile stops on its release before vfork returns; the return comes when it is resumed',
+    steps: [fork(1), vfork(2), ptrace(1, 'PT_ATTACH', 2), exit(3, 0), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2)] },
 ];
