@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../repo-root';
 
 const WHAT: Record<Workload, string> = {
   bare: 'oracle `apply` only',
+  execute: '`executeSync` without invariants',
   checked: '`executeSync` with every invariant',
   runner: '`runCampaign`, differential only (generation included)',
 };
