@@ -26,6 +26,8 @@ export const exitReports: Invariant = {
         handedTo.forgetNew(ctx);
         const before = procsByPid(ctx.before!);
         const after = procsByPid(ctx.after!);
+        // A wait that failed with EFAULT may still have reaped or handed back a zombie (E19).
+        const faulted = new Set(ctx.result.observations.filter((o) => (o.call === 'wait4' || o.call === 'owait') && o.errno === 'EFAULT').map((o) => o.pid));
         for (const r of waitReports(ctx, history)) {
           if (r.what !== 'exit') continue;
           const was = before.get(r.child);
@@ -37,6 +39,7 @@ export const exitReports: Invariant = {
           // PT_DETACH hands the child back to pfind(oppid), or to init (semantics.md §3.8).
           const { step } = ctx;
           if (step.call === 'ptrace' && step.req === 'PT_DETACH' && step.target === r.child) parents.add(was?.oppid).add(1);
+          if (was && faulted.has(was.ppid)) parents.add(was.oppid);
           if (!parents.has(r.waiter) && !(r.waiter === 1 && mayGoToInit(ctx, was))) {
             return `pid ${r.child} was reported exited to ${r.waiter}, which is neither its parent nor its tracer (${[...parents].filter((x) => x !== undefined).join(', ')})`;
           }

@@ -13,8 +13,9 @@ interface Progress {
   phase: number;
   /** thread_exit calls for extra threads during single-threading (kern_exit.c:133-167). */
   extraThreads: number;
-  /** Threads before the step (exec may have single-threaded it). */
+  /** Threads when its exit began (before the step of its first exit hook), and whether that step was its own exit call. */
   threads: number;
+  exact: boolean;
 }
 
 /** The calls of one pid in a step, with each cpu_thread_exit checked to sit beside its thread_exit. */
@@ -45,24 +46,27 @@ export const mdHooks: Invariant = {
         life.forgetNew(ctx);
         const calls = ctx.result.md!;
         const after = procsByPid(ctx.after!);
-        for (const p of ctx.before!.procs) {
-          const g = life.get(p.pid) ?? { phase: 0, extraThreads: 0, threads: 1 };
-          g.threads = p.threads;
-          life.set(p.pid, g);
-        }
+        const before = procsByPid(ctx.before!);
         for (const pid of new Set(calls.map((c) => c.pid))) {
           const hooks = ownHooks(calls, pid);
           if (typeof hooks === 'string') return hooks;
-          const g = life.get(pid) ?? { phase: 0, extraThreads: 0, threads: 1 };
-          life.set(pid, g);
+          let g = life.get(pid);
+          if (!g) {
+            // An exec in the same step may single-thread it silently, so only its own exit call is exact.
+            g = { phase: 0, extraThreads: 0, threads: before.get(pid)?.threads ?? 1, exact: ctx.step.pid === pid && ctx.step.call === 'exit' };
+            life.set(pid, g);
+          }
           for (const h of hooks) {
             if (g.phase === 0 && h === 'thread_exit') g.extraThreads++;
             else if (LIFE[g.phase] === h) g.phase++;
             else return `pid ${pid}: ${h} called after ${g.phase === 0 ? 'nothing' : LIFE[g.phase - 1]}, expected ${LIFE[g.phase] ?? 'no more hooks'}`;
-            // An exec in the same step may already have single-threaded it, so only its own exit call is exact.
-            const exact = ctx.step.pid === pid && ctx.step.call === 'exit';
-            if (g.phase === EXITED && (exact ? g.extraThreads !== g.threads - 1 : g.extraThreads > g.threads - 1)) return `pid ${pid} had ${g.threads} threads but ${g.extraThreads} extra thread_exit calls`;
+            if (g.phase === EXITED && (g.exact ? g.extraThreads !== g.threads - 1 : g.extraThreads > g.threads - 1)) return `pid ${pid} had ${g.threads} threads but ${g.extraThreads} extra thread_exit calls`;
           }
+        }
+        for (const p of ctx.before!.procs) {
+          if (life.has(p.pid)) continue;
+          if (!after.has(p.pid)) return `pid ${p.pid} was freed without any hook`;
+          if (after.get(p.pid)!.state === 'ZOMBIE') return `zombie ${p.pid} went through none of exit1's hooks`;
         }
         for (const [pid, g] of life) {
           const p = after.get(pid);

@@ -24,7 +24,7 @@ export const waitSelector: Invariant = {
           if (!child || !waiter) return `wait by ${r.waiter} returned ${r.child}, which did not exist`;
           // A child reparented during this step, or exiting under a SIG_IGN parent, had its sigparent
           // reset to SIGCHLD (kern_exit.c:430, 472).
-          const moved = child.ppid !== r.waiter || (r.what === 'exit' && child.state !== 'ZOMBIE');
+          const moved = child.ppid !== r.waiter || (r.what !== 'stop' && r.what !== 'continue' && child.state !== 'ZOMBIE');
           const seen = moved ? { ...child, sigparent: 'SIGCHLD' as const } : child;
           if (!matchesWait(seen, r.args) && !(moved && matchesWait(child, r.args))) {
             return `wait(${r.args.wpid}, [${r.args.options.join(',')}]) by ${r.waiter} returned ${r.child} (pgid ${child.pgid}, sigparent ${child.sigparent})`;

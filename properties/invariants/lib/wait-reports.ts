@@ -2,7 +2,7 @@ import type { Observation, Step } from '../../../interleaving';
 import { decodeStatus, UNSPECIFIED } from '../../../interleaving';
 import type { CheckContext } from '../../../runner/check';
 import type { StepHistory } from './history';
-import { procsByPid, isStopped } from './procs';
+import { hasFlag, isStopped, isTraced, procsByPid } from './procs';
 import type { WaitArgs } from './selector';
 import { waitArgs } from './selector';
 
@@ -16,7 +16,8 @@ export interface WaitReport {
   /** The call that issued the wait (for a sleeper, an earlier step). */
   issued: Step;
   args: WaitArgs;
-  what: 'exit' | 'stop' | 'continue';
+  /** 'unknown' when no status was copied out and the state does not tell (a sleeper's report). */
+  what: 'exit' | 'stop' | 'continue' | 'unknown';
   /** The status word, when it was copied out. */
   raw: number | null;
 }
@@ -29,7 +30,7 @@ function rawStatus(o: Observation): number | null {
 /**
  * The wait reports of one step: every wait4/owait observation that returned a child's pid. The kind
  * comes from the status word (kern_exit.c:715, 807, 825), or where no status was copied out, from
- * the child's state after the step.
+ * the child's state (freed: an exit; the caller's own wait: the seed's branch order), else unknown.
  */
 export function waitReports(ctx: CheckContext, history: StepHistory): WaitReport[] {
   const out: WaitReport[] = [];
@@ -39,17 +40,26 @@ export function waitReports(ctx: CheckContext, history: StepHistory): WaitReport
     const args = issued && waitArgs(issued, history.callerPgid(position === 0 ? ctx.index : obs.step));
     if (!issued || !args) return;
     const raw = rawStatus(obs);
-    out.push({ position, obs, waiter: obs.pid, child: obs.ret, issued, args, what: classify(ctx, obs.ret, raw), raw });
+    out.push({ position, obs, waiter: obs.pid, child: obs.ret, issued, args, what: classify(ctx, position, obs.ret, args, raw), raw });
   });
   return out;
 }
 
-function classify(ctx: CheckContext, child: number, raw: number | null): WaitReport['what'] {
+function classify(ctx: CheckContext, position: number, child: number, args: WaitArgs, raw: number | null): WaitReport['what'] {
   if (raw !== null) {
     const kind = decodeStatus(raw, ctx.config.profile).kind;
     return kind === 'stopped' ? 'stop' : kind === 'continued' ? 'continue' : 'exit';
   }
-  const p = ctx.after && procsByPid(ctx.after).get(child);
-  if (!p || p.state === 'ZOMBIE') return 'exit';
-  return isStopped(p) ? 'stop' : 'continue';
+  const was = ctx.before && procsByPid(ctx.before).get(child);
+  const now = ctx.after && procsByPid(ctx.after).get(child);
+  if (!now) return 'exit';
+  // The caller's own wait saw the state before the step: the seed's order decides (kern_exit.c:707, 798, 817).
+  if (position === 0 && was) {
+    if (was.state === 'ZOMBIE') return 'exit';
+    if (hasFlag(was, 'STOPPED_SIG') && !hasFlag(was, 'WAITED') && (isTraced(was) || args.options.includes('WUNTRACED'))) return 'stop';
+    if (args.options.includes('WCONTINUED') && hasFlag(was, 'CONTINUED')) return 'continue';
+  }
+  // A sleeper's report happened mid-step; a report that set P_WAITED left the child stopped.
+  if (isStopped(now) && hasFlag(now, 'WAITED')) return 'stop';
+  return 'unknown';
 }
