@@ -57,6 +57,7 @@ export abstract class ForkKernel extends JobControlKernel {
   private newChild(p1: Proc, pid: number, flags: number): Proc {
     const p2 = new Proc(pid);
     p2.uid = p1.uid;
+    p2.undumpable = p1.undumpable;
     p2.comm = p1.comm;
     if (flags & RFSIGSHARE) {
       p2.sigacts = p1.sigacts;
@@ -119,6 +120,7 @@ export abstract class ForkKernel extends JobControlKernel {
     const base = (a.path ?? 'a.out').split('/').pop() || 'a.out';
     p.comm = base.slice(0, this.profile.maxComLen);
     p.flag |= P_EXEC;
+    p.undumpable = false; // exec of a plain binary with ruid = euid makes it dumpable again
     if (p.flag & P_PPWAIT) {
       p.flag &= ~P_PPWAIT;
       this.wakeup(p.pptr!);
@@ -136,6 +138,7 @@ export abstract class ForkKernel extends JobControlKernel {
       this.chgproccnt(p.uid, -1);
       this.chgproccnt(a.uid, 1);
       p.uid = a.uid;
+      if (this.profile.setuidMakesUndumpable) p.undumpable = true;
     }
     return returned(this.stepIndex, p.pid, 'setuid', 0);
   }

@@ -108,6 +108,8 @@ export class Proc {
   handled: HandledRecord[] | null = null;
   /** The signal id of a death by signal (sigexit), 0 otherwise. */
   deathSignal = 0;
+  /** Linux: not dumpable since a uid change (setuidMakesUndumpable); inherited at fork, cleared by exec. */
+  undumpable = false;
   /** A released vfork parent's return, held until its pending signals are dealt with (vforkReturnAfterSignals). */
   heldReturn: import('../../interleaving').Observation | null = null;
 

@@ -61,6 +61,8 @@ export const FREEBSD_R176365: Profile = {
   completionOrder: 'as-completed',
   killAllOrder: 'newest-first',
   initMayNocldwait: false,
+  setuidMakesUndumpable: false,
+  sigkillFirst: false,
   setpgidChildOnly: false,
   execResetsIgnoredSigchld: true,
   vforkReturnAfterSignals: false,

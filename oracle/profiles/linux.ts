@@ -71,6 +71,8 @@ export const LINUX: Profile = {
   setpgidChildOnly: true, // found on the host: setpgid on a grandchild gives ESRCH
   execResetsIgnoredSigchld: false, // found on the host: SIGCHLD's SIG_IGN survives exec (FreeBSD E18 resets it)
   vforkReturnAfterSignals: true, // found on the host: a vfork parent stopped on release returns when resumed
+  setuidMakesUndumpable: true, // found on the host: PT_ATTACH to a child forked after setuid gives EPERM
+  sigkillFirst: true, // found on the host: a stopped process with SIGHUP pending dies by SIGKILL
   initMayNocldwait: true, // found on the host: the namespace init's SA_NOCLDWAIT autoreaps
   tracedNeverIgnores: true, // found on the host: a tracee stops even on an ignored SIGCHLD
   completionOrder: 'by-issuing-step', // docs/host-harness.md: real completions carry no order

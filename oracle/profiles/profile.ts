@@ -118,6 +118,10 @@ export interface Profile {
    * resumed (a real kernel delivers them before the call returns to user space).
    */
   readonly vforkReturnAfterSignals: boolean;
+  /** Whether a uid change makes the process (and children it forks, until exec) undebuggable by non-root (Linux dumpable). */
+  readonly setuidMakesUndumpable: boolean;
+  /** Whether a pending SIGKILL is acted on before lower-numbered pending signals (Linux's fatal-signal path). */
+  readonly sigkillFirst: boolean;
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
   /**

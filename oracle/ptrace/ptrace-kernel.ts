@@ -15,6 +15,7 @@ const REQUESTS = new Set<string>(PTRACE_REQUEST_NAMES);
 export abstract class PtraceKernel extends ForkKernel {
   /** p_candebug with uids only: oneself, root, or the same uid (unprivileged_proc_debug on). */
   p_candebug(td: Proc, p: Proc): boolean {
+    if (td !== p && td.uid !== 0 && p.undumpable) return false; // Linux: a non-dumpable target needs CAP_SYS_PTRACE
     return td === p || td.uid === 0 || td.uid === p.uid;
   }
 
@@ -106,7 +107,7 @@ export abstract class PtraceKernel extends ForkKernel {
     p.flag &= ~P_WAITED;
     p.pending |= sigBit(SIGSTOP);
     p.xstat = this.raw(SIGSTOP);
-    this.wakeupParent(p.tracer!, p);
+    this.notifyTracer(p, p.tracer!); // the trap reports CLD_TRAPPED to the tracer
   }
 
   /** Linux (R6, T1): the tracer link, beside the real parent. */

@@ -97,7 +97,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
       let mask = this.pendingMask(p) & ~p.blocked;
       if (p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) mask &= ~STOP_MASK; // wait for its exec or exit (E20)
       if (mask === 0) return;
-      const id = lowestSig(mask);
+      const id = this.profile.sigkillFirst && mask & sigBit(SIGKILL) ? SIGKILL : lowestSig(mask);
       if (p.flag & P_TRACED && !(p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) && !(id === SIGKILL && this.profile.sigkillBypassesTrace)) {
         this.ptracestop(p, id);
         return;

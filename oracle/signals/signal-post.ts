@@ -194,7 +194,7 @@ export abstract class SignalPostKernel extends KernelState {
   }
 
   /** Linux do_notify_parent_cldstop to a tracer that is not the parent (T2, T4). */
-  private notifyTracer(p: Proc, t: Proc): void {
+  protected notifyTracer(p: Proc, t: Proc): void {
     t.flag |= P_STATCHILD;
     this.wakeupParent(t, p);
     if (!(t.sigacts.psFlag & PS_NOCLDSTOP)) this.psignal(t, SIGCHLD);

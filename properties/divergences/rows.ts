@@ -1,7 +1,7 @@
 import type { Config, Step } from '../../interleaving';
 import type { Profile } from '../../oracle';
 import {
-  abort2, block, catchSig, defaultSig, execve, exit, fork, getpgid, getppid, ignoreSig, kill, ptrace, run, setpgid, sigpending,
+  abort2, block, catchSig, defaultSig, execve, exit, fork, setuid, getpgid, getppid, ignoreSig, kill, ptrace, run, setpgid, sigpending,
   thrNew, traceMe, vfork, wait4,
 } from './steps';
 
@@ -144,4 +144,8 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), ignoreSig(2, 'SIGCHLD'), execve(2), fork(2), exit(3, 0), wait4(2, 3, ['WNOHANG'])] },
   { name: 'host-vfork-return-after-stop', row: 'host', switch: 'vforkReturnAfterSignals', behaviour: 'A vfork parent traced meanwhile stops on its release before vfork returns; the return comes when it is resumed',
     steps: [fork(1), vfork(2), ptrace(1, 'PT_ATTACH', 2), exit(3, 0), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2)] },
+  { name: 'host-setuid-child-undumpable', row: 'host', switch: 'setuidMakesUndumpable', behaviour: 'After setuid, a child the process forks is not dumpable: PT_ATTACH by the same (non-root) uid gives EPERM',
+    steps: [fork(1), setuid(2, 1), fork(2), ptrace(2, 'PT_ATTACH', 3)] },
+  { name: 'host-sigkill-before-pending-sighup', row: 'host', switch: 'sigkillFirst', behaviour: 'A stopped process with SIGHUP pending that gets SIGKILL dies by SIGKILL, not by the lower-numbered SIGHUP',
+    steps: [fork(1), kill(1, 2, 'SIGSTOP'), kill(1, 2, 'SIGHUP'), kill(1, 2, 'SIGKILL'), wait4(1, 2)] },
 ];

@@ -6,6 +6,7 @@ export const vfork = (pid: number): Step => ({ pid, call: 'vfork' });
 export const thrNew = (pid: number): Step => ({ pid, call: 'thr_new' });
 export const exit = (pid: number, code: number): Step => ({ pid, call: 'exit', code });
 export const execve = (pid: number): Step => ({ pid, call: 'execve' });
+export const setuid = (pid: number, uid: number): Step => ({ pid, call: 'setuid', uid });
 export const run = (pid: number, ticks: number): Step => ({ pid, call: 'run', ticks });
 export const wait4 = (pid: number, wpid: number, options: WaitOption[] = [], extraBits?: number): Step => ({
   pid, call: 'wait4', wpid, options, status: 'valid', rusage: 'valid', ...(extraBits === undefined ? {} : { extraBits }),
