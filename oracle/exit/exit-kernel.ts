@@ -128,6 +128,7 @@ export abstract class ExitKernel extends PtraceKernel {
         q.xsig = consumed ? 0 : q.traceSig;
         q.flag &= ~P_STOPPED_SIG;
         this.thread_unsuspend(q);
+        this.restopIfGroupStopped(q);
       }
     }
   }

@@ -110,6 +110,8 @@ export class Proc {
   deathSignal = 0;
   /** Linux: not dumpable since a uid change (setuidMakesUndumpable); inherited at fork, cleared by exec. */
   undumpable = false;
+  /** Linux: a group stop completed and no SIGCONT has ended it yet (SIGNAL_STOP_STOPPED). */
+  groupStopInEffect = false;
   /** A released vfork parent's return, held until its pending signals are dealt with (vforkReturnAfterSignals). */
   heldReturn: import('../../interleaving').Observation | null = null;
 

@@ -73,6 +73,7 @@ export const LINUX: Profile = {
   vforkReturnAfterSignals: true, // found on the host: a vfork parent stopped on release returns when resumed
   setuidMakesUndumpable: true, // found on the host: PT_ATTACH to a child forked after setuid gives EPERM
   sigkillFirst: true, // found on the host: a stopped process with SIGHUP pending dies by SIGKILL
+  groupStopOutlivesTrace: true, // found on the host: attach to a stopped process, continue, detach: stopped again
   initMayNocldwait: true, // found on the host: the namespace init's SA_NOCLDWAIT autoreaps
   tracedNeverIgnores: true, // found on the host: a tracee stops even on an ignored SIGCHLD
   completionOrder: 'by-issuing-step', // docs/host-harness.md: real completions carry no order

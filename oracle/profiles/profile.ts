@@ -122,6 +122,11 @@ export interface Profile {
   readonly setuidMakesUndumpable: boolean;
   /** Whether a pending SIGKILL is acted on before lower-numbered pending signals (Linux's fatal-signal path). */
   readonly sigkillFirst: boolean;
+  /**
+   * Whether a group stop outlives a tracer's resume until SIGCONT: a detached tracee whose group
+   * stop is still in effect stops again (Linux SIGNAL_STOP_STOPPED, reinstated by __ptrace_unlink).
+   */
+  readonly groupStopOutlivesTrace: boolean;
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
   /**

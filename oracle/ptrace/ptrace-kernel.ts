@@ -76,6 +76,7 @@ export abstract class PtraceKernel extends ForkKernel {
         if (a.req === 'PT_DETACH') this.ptraceDetach(p);
         // Simplification: a number with no signal name is delivered as no signal.
         this.sendsig(p, data === UNNAMED ? 0 : data);
+        if (a.req === 'PT_DETACH') this.restopIfGroupStopped(p);
         return null;
     }
   }

@@ -63,6 +63,7 @@ export abstract class SignalPostKernel extends KernelState {
     const bit = sigBit(id);
     const action = p.blocked & bit ? SIG_HOLD : p.sigacts.action[id];
     if (prop & SA_CONT) {
+      p.groupStopInEffect = false;
       p.pending &= ~STOP_MASK; // stop signals are plain bits, never SIGCHLD records
     } else if (prop & SA_STOP) {
       if (prop & SA_TTYSTOP && p.pgrp.jobc === 0 && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) return;
@@ -155,6 +156,13 @@ export abstract class SignalPostKernel extends KernelState {
     this.queueAst(p);
   }
 
+  /** Linux: a detached tracee whose group stop is still in effect stops again, silently (no new report). */
+  restopIfGroupStopped(p: Proc): void {
+    if (!this.profile.groupStopOutlivesTrace || !p.groupStopInEffect || p.state === PRS_ZOMBIE) return;
+    p.flag |= P_STOPPED_SIG;
+    p.suspended = true;
+  }
+
   /** thread_unsuspend: the stop is over; a sleeper resumes its sleep and rescans if it was woken. */
   thread_unsuspend(p: Proc): void {
     p.suspended = false;
@@ -171,6 +179,7 @@ export abstract class SignalPostKernel extends KernelState {
     const traced = (p.flag & P_TRACED) !== 0;
     this.emit({ kind: 'stop', pid: p.pid, sig: this.profile.numbering.signame(p.xstat) ?? 'SIGSTOP', traced });
     const t = p.tracer;
+    if (p.traceSig === 0) p.groupStopInEffect = true;
     if (t === null || t === p.pptr) {
       if (p.traceSig === 0) p.groupStopWaited = false;
       this.childproc_stopped(p, traced ? CLD_TRAPPED : CLD_STOPPED);

@@ -148,4 +148,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), setuid(2, 1), fork(2), ptrace(2, 'PT_ATTACH', 3)] },
   { name: 'host-sigkill-before-pending-sighup', row: 'host', switch: 'sigkillFirst', behaviour: 'A stopped process with SIGHUP pending that gets SIGKILL dies by SIGKILL, not by the lower-numbered SIGHUP',
     steps: [fork(1), kill(1, 2, 'SIGSTOP'), kill(1, 2, 'SIGHUP'), kill(1, 2, 'SIGKILL'), wait4(1, 2)] },
+  { name: 'host-group-stop-outlives-trace', row: 'host', switch: 'groupStopOutlivesTrace', behaviour: 'A stopped process attached, continued and detached is stopped again: its group stop lasts until SIGCONT',
+    steps: [fork(1), kill(2, 2, 'SIGSTOP'), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2), ptrace(1, 'PT_DETACH', 2), kill(1, 2, 'SIGCONT'), wait4(1, 2, ['WNOHANG', 'WCONTINUED'])] },
 ];
