@@ -2,7 +2,7 @@ import type { Invariant } from '../../runner/check';
 import { StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { procsByPid } from './lib/procs';
-import { mayGoToInit } from './lib/reparent-to-init';
+import { detaches, mayGoToInit } from './lib/reparent-to-init';
 import { waitReports } from './lib/wait-reports';
 
 /**
@@ -37,8 +37,7 @@ export const exitReports: Invariant = {
           // The second report follows a give-back: the zombie is then the child of whoever holds its oppid.
           const parents = new Set([was?.ppid, after.get(r.child)?.ppid, times === 2 ? handedTo.get(r.child) : undefined]);
           // PT_DETACH hands the child back to pfind(oppid), or to init (semantics.md §3.8).
-          const { step } = ctx;
-          if (step.call === 'ptrace' && step.req === 'PT_DETACH' && step.target === r.child) parents.add(was?.oppid).add(1);
+          if (detaches(ctx, r.child)) parents.add(was?.oppid);
           if (was && faulted.has(was.ppid)) parents.add(was.oppid);
           if (!parents.has(r.waiter) && !(r.waiter === 1 && mayGoToInit(ctx, was))) {
             return `pid ${r.child} was reported exited to ${r.waiter}, which is neither its parent nor its tracer (${[...parents].filter((x) => x !== undefined).join(', ')})`;

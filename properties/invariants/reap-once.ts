@@ -2,7 +2,7 @@ import type { Invariant } from '../../runner/check';
 import { StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { procsByPid } from './lib/procs';
-import { mayGoToInit } from './lib/reparent-to-init';
+import { detaches, mayGoToInit } from './lib/reparent-to-init';
 import { waitReports } from './lib/wait-reports';
 
 /**
@@ -28,7 +28,8 @@ export const reapOnce: Invariant = {
         const faulted = new Set(ctx.result.observations.filter((o) => (o.call === 'wait4' || o.call === 'owait') && o.errno === 'EFAULT').map((o) => o.pid));
         for (const p of ctx.before!.procs) {
           if (after.has(p.pid) || exits.some((r) => r.child === p.pid)) continue;
-          if (!faulted.has(p.ppid) && !(faulted.has(1) && mayGoToInit(ctx, p))) return `pid ${p.pid} left the table without a wait reporting its exit`;
+          const newParent = detaches(ctx, p.pid) && faulted.has(p.oppid);
+          if (!faulted.has(p.ppid) && !newParent && !(faulted.has(1) && mayGoToInit(ctx, p))) return `pid ${p.pid} left the table without a wait reporting its exit`;
         }
         for (const child of new Set(exits.map((r) => r.child))) {
           const survivor = after.get(child);
