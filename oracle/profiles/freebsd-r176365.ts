@@ -61,6 +61,7 @@ export const FREEBSD_R176365: Profile = {
   completionOrder: 'as-completed',
   killAllOrder: 'newest-first',
   initMayNocldwait: false,
+  killFindsTargetFirst: false,
   groupStopOutlivesTrace: false,
   setuidMakesUndumpable: false,
   sigkillFirst: false,

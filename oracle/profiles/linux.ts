@@ -74,6 +74,7 @@ export const LINUX: Profile = {
   setuidMakesUndumpable: true, // found on the host: PT_ATTACH to a child forked after setuid gives EPERM
   sigkillFirst: true, // found on the host: a stopped process with SIGHUP pending dies by SIGKILL
   groupStopOutlivesTrace: true, // found on the host: attach to a stopped process, continue, detach: stopped again
+  killFindsTargetFirst: true, // found on the host: kill(7, -1) with no pid 7 gives ESRCH
   initMayNocldwait: true, // found on the host: the namespace init's SA_NOCLDWAIT autoreaps
   tracedNeverIgnores: true, // found on the host: a tracee stops even on an ignored SIGCHLD
   completionOrder: 'by-issuing-step', // docs/host-harness.md: real completions carry no order

@@ -127,6 +127,8 @@ export interface Profile {
    * stop is still in effect stops again (Linux SIGNAL_STOP_STOPPED, reinstated by __ptrace_unlink).
    */
   readonly groupStopOutlivesTrace: boolean;
+  /** Whether kill(2) looks its target up before checking the signal, so a missing target gives ESRCH, not EINVAL (Linux). */
+  readonly killFindsTargetFirst: boolean;
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
   /**

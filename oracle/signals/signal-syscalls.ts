@@ -35,7 +35,10 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
     if (!Number.isInteger(a.target)) throw new StepRejected('kill', `target must be an integer, got ${a.target}`);
     const id = resolveSignal(a.sig, this.profile, 'kill', 'sig');
     const step = this.stepIndex;
-    if (id === 'EINVAL') return failed(step, td.pid, 'kill', 'EINVAL');
+    if (id === 'EINVAL') {
+      const missing = this.profile.killFindsTargetFirst && (a.target > 0 ? this.pfindOrZombie(a.target) === null : a.target < -1 && this.pgfind(-a.target) === null);
+      return failed(step, td.pid, 'kill', missing ? 'ESRCH' : 'EINVAL');
+    }
     if (a.target > 0) {
       const p = this.pfindOrZombie(a.target);
       if (p === null) return failed(step, td.pid, 'kill', 'ESRCH');

@@ -1,5 +1,6 @@
-import type { Config, Implementation, Interleaving } from '../../interleaving';
+import type { Config, Implementation, Interleaving, Snapshot } from '../../interleaving';
 import { createOracle } from '../../oracle';
+import { executeSync } from '../../runner/execute';
 import { generateInterleaving } from '../generators/generate';
 import { runSeed } from '../seeds';
 
@@ -23,14 +24,40 @@ export function createLinuxModel(): Implementation {
   };
 }
 
+/** Live processes of a snapshot that have children. */
+function parents(s: Snapshot): Set<number> {
+  return new Set(s.procs.filter((p) => p.state !== 'ZOMBIE' && p.children.length > 0).map((p) => p.pid));
+}
+
+/**
+ * The steps a real kernel cannot be pinned on, cut off: from the first step that ends two or more
+ * processes at once when one of them has children (kill(-1) or a group kill). Those processes die
+ * concurrently on the host, so which of their children reaches init first, and so what wait(-1)
+ * returns, varies from run to run; the quiescence rule of the harness cannot order them.
+ */
+export function cutAtConcurrentDeaths(il: Interleaving): Interleaving {
+  let cut = il.steps.length;
+  executeSync(createOracle(), il, {
+    observe: ({ index, before, after }) => {
+      if (cut < il.steps.length || !before || !after) return;
+      const alive = new Set(after.procs.filter((p) => p.state !== 'ZOMBIE').map((p) => p.pid));
+      const died = before.procs.filter((p) => p.state !== 'ZOMBIE' && !alive.has(p.pid)).map((p) => p.pid);
+      const hadChildren = parents(before);
+      if (died.length >= 2 && died.some((pid) => hadChildren.has(pid))) cut = index;
+    },
+  });
+  return { config: il.config, steps: il.steps.slice(0, cut) };
+}
+
 /**
  * Interleavings for a Linux target: generated step by step on the `linux` profile, so calls Linux
- * lacks are replaced as the model rejects them, and every step is valid there.
+ * lacks are replaced as the model rejects them, and every step is valid there; then cut before
+ * concurrent deaths the host cannot order (cutAtConcurrentDeaths).
  */
 export function linuxInterleavingSource(seed: number, maxSteps: number): (run: number) => Interleaving {
   const model = createLinuxModel();
   return (run) => {
     const il = generateInterleaving(runSeed(seed, run), { model, maxSteps });
-    return { config: linuxConfig(il.config), steps: il.steps };
+    return cutAtConcurrentDeaths({ config: linuxConfig(il.config), steps: il.steps });
   };
 }

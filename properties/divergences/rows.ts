@@ -150,4 +150,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), kill(1, 2, 'SIGSTOP'), kill(1, 2, 'SIGHUP'), kill(1, 2, 'SIGKILL'), wait4(1, 2)] },
   { name: 'host-group-stop-outlives-trace', row: 'host', switch: 'groupStopOutlivesTrace', behaviour: 'A stopped process attached, continued and detached is stopped again: its group stop lasts until SIGCONT',
     steps: [fork(1), kill(2, 2, 'SIGSTOP'), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2), ptrace(1, 'PT_DETACH', 2), kill(1, 2, 'SIGCONT'), wait4(1, 2, ['WNOHANG', 'WCONTINUED'])] },
+  { name: 'host-kill-missing-target-first', row: 'host', switch: 'killFindsTargetFirst', behaviour: 'kill with a bad signal and a missing target gives ESRCH: the target is looked up first',
+    steps: [kill(1, 7, -1)] },
 ];
