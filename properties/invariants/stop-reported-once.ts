@@ -6,7 +6,8 @@ import { waitReports } from './lib/wait-reports';
 
 /**
  * I8: a stop report sets P_WAITED (kern_exit.c:798-815) and only a new stop clears it, so one stop
- * is reported once. After a report, the next one needs the child seen running or stopped anew.
+ * is reported once. After a report, the next one needs the child seen running or stopped anew, or a
+ * ptrace resume of it in the same step.
  */
 export const stopReportedOnce: Invariant = {
   name: 'stop-reported-once',
@@ -21,6 +22,9 @@ export const stopReportedOnce: Invariant = {
         history.record(ctx);
         reported.forgetNew(ctx);
         const before = procsByPid(ctx.before!);
+        // A ptrace resume may run the tracee into a new stop within the same step (sendsig, §3.9.5).
+        const { step } = ctx;
+        if (step.call === 'ptrace' && step.req !== 'PT_ATTACH' && step.req !== 'PT_TRACE_ME') reported.delete(step.target);
         for (const r of waitReports(ctx, history)) {
           if (r.what !== 'stop') continue;
           const was = before.get(r.child);
