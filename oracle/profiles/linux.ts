@@ -75,6 +75,9 @@ export const LINUX: Profile = {
   sigkillFirst: true, // found on the host: a stopped process with SIGHUP pending dies by SIGKILL
   groupStopOutlivesTrace: true, // found on the host: attach to a stopped process, continue, detach: stopped again
   killFindsTargetFirst: true, // found on the host: kill(7, -1) with no pid 7 gives ESRCH
+  killCountsUnpermitted: true, // found on the host: kill(-1, sig) by uid 1 among root processes returns 0
+  traceStopDequeues: true, // found on the host: a SIGSTOP sent during a SIGSTOP trace stop stops it again
+  traceMeNeedsRights: true, // found on the host: PT_TRACE_ME under a parent that gave up root gives EPERM
   initMayNocldwait: true, // found on the host: the namespace init's SA_NOCLDWAIT autoreaps
   tracedNeverIgnores: true, // found on the host: a tracee stops even on an ignored SIGCHLD
   completionOrder: 'by-issuing-step', // docs/host-harness.md: real completions carry no order

@@ -129,6 +129,15 @@ export interface Profile {
   readonly groupStopOutlivesTrace: boolean;
   /** Whether kill(2) looks its target up before checking the signal, so a missing target gives ESRCH, not EINVAL (Linux). */
   readonly killFindsTargetFirst: boolean;
+  /**
+   * Whether kill(-1) counts processes it may not signal (Linux: success if any candidate exists) and
+   * a group kill that may signal no member gives EPERM; FreeBSD counts only those it may signal (ESRCH).
+   */
+  readonly killCountsUnpermitted: boolean;
+  /** Whether a trace stop takes its signal off the pending set (Linux dequeues before ptrace_signal). */
+  readonly traceStopDequeues: boolean;
+  /** Whether PT_TRACE_ME needs the parent to hold the child's privileges (Linux cap_ptrace_traceme). */
+  readonly traceMeNeedsRights: boolean;
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
   /**

@@ -46,6 +46,7 @@ export abstract class PtraceKernel extends ForkKernel {
       case 'PT_TRACE_ME':
         // Always legal on FreeBSD, even when already traced (E13); EPERM on Linux (T8).
         if (p.flag & P_TRACED && e.traceMeTraced !== null) return e.traceMeTraced;
+        if (this.profile.traceMeNeedsRights && p.pptr !== null && p.pptr.uid !== 0 && p.uid === 0) return 'EPERM';
         if (!this.profile.attachReparents && p.pptr === null) {
           // Linux would make the namespace init a tracee of the harness outside the namespace.
           throw new StepRejected('ptrace', 'unsupported: PT_TRACE_ME by init, whose parent is outside the model');
@@ -107,15 +108,14 @@ export abstract class PtraceKernel extends ForkKernel {
     }
     p.flag |= P_STOPPED_TRACE;
     p.flag &= ~P_WAITED;
-    p.pending |= sigBit(SIGSTOP);
-    p.xstat = this.raw(SIGSTOP);
+    p.pending |= sigBit(SIGSTOP); // the trap reports the group stop's own signal (xstat is kept)
     this.notifyTracer(p, p.tracer!); // the trap reports CLD_TRAPPED to the tracer
   }
 
   /** Linux (R6, T1): the tracer link, beside the real parent. */
   private linkTracer(t: Proc, p: Proc): void {
     p.tracer = t;
-    t.ptraced.push(p);
+    t.ptraced.unshift(p); // list_add: newest first
   }
 
   /** Linux: the tracer link goes; the tracee is its real parent's child throughout (R3-R6). */

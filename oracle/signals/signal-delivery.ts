@@ -2,7 +2,7 @@ import { P_PPWAIT, P_STOPPED, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WEXIT,
 import { failed, noreturn } from '../kernel/observe';
 import type { Proc, SleepState } from '../kernel/proc';
 import { SAF_RESETHAND, SIG_CATCH, SIG_DFL, SIG_IGN } from '../kernel/sigacts';
-import { SIGCHLD, SIGKILL, lowestSig, sigBit, sigName } from './signal-ids';
+import { SIGCHLD, SIGKILL, SIGSTOP, lowestSig, sigBit, sigName } from './signal-ids';
 import { SignalPostKernel } from './signal-post';
 import { SA_CORE, SA_IGNORE, SA_KILL, SA_STOP, SA_TTYSTOP, SIGPROP, STOP_MASK } from './sigprop';
 
@@ -53,12 +53,17 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     this.releaseHeldReturn(p);
   }
 
-  /** A held vfork return is seen once p runs again, or becomes no return if p died first. */
+  /**
+   * A held vfork return: the host's puppet answers before it takes any signal it can hold back, so
+   * only SIGSTOP (it stays held while p is stopped on it) and SIGKILL (no return) come first.
+   */
   private releaseHeldReturn(p: Proc): void {
     const o = p.heldReturn;
-    if (o === null || (p.state === PRS_NORMAL && !(p.flag & P_WEXIT) && p.flag & P_STOPPED)) return;
+    if (o === null) return;
+    const alive = p.state === PRS_NORMAL && !(p.flag & P_WEXIT);
+    if (alive && p.flag & P_STOPPED && p.xstat === this.raw(SIGSTOP)) return;
     p.heldReturn = null;
-    this.observations.push(p.state === PRS_NORMAL && !(p.flag & P_WEXIT) ? o : noreturn(o.step, p.pid, o.call));
+    this.observations.push(alive || p.deathSignal !== SIGKILL ? o : noreturn(o.step, p.pid, o.call));
   }
 
   /** The lowest pending signal that aborts an interruptible sleep (tdsigwakeup), or 0. */
@@ -115,6 +120,13 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     const newsig = p.xsig;
     p.traceSig = 0;
     p.xsig = 0;
+    if (this.profile.traceStopDequeues) {
+      // Linux: the signal left the pending set at the stop; the tracer's choice comes back as a new one.
+      if (newsig === 0) return true;
+      p.pending |= sigBit(newsig);
+      if (p.blocked & sigBit(newsig) || !(p.flag & P_TRACED)) return true;
+      return this.actOn(p, newsig);
+    }
     if (newsig !== sig) {
       this.takeOne(p, sig);
       if (newsig === 0) return true;
@@ -143,7 +155,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     }
     if (prop & SA_STOP) {
       this.sigqueue_delete(p, id);
-      if ((p.flag & P_TRACED && !this.profile.tracedStopSignalStops) || (prop & SA_TTYSTOP && p.pgrp.jobc === 0)) return true;
+      if ((p.flag & P_TRACED && !this.profile.tracedStopSignalStops) || (prop & SA_TTYSTOP && this.orphanedForTtyStops(p))) return true;
       p.flag |= P_STOPPED_SIG;
       p.xstat = this.raw(id);
       p.suspended = true;
@@ -192,6 +204,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
 
   /** ptracestop: a trace stop on `id`; the debugger's data comes back as td_xsig. */
   ptracestop(p: Proc, id: number): void {
+    if (this.profile.traceStopDequeues) this.takeOne(p, id);
     p.traceSig = id;
     p.xsig = id;
     p.xstat = this.raw(id);

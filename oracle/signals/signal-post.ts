@@ -66,7 +66,7 @@ export abstract class SignalPostKernel extends KernelState {
       p.groupStopInEffect = false;
       p.pending &= ~STOP_MASK; // stop signals are plain bits, never SIGCHLD records
     } else if (prop & SA_STOP) {
-      if (prop & SA_TTYSTOP && p.pgrp.jobc === 0 && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) return;
+      if (prop & SA_TTYSTOP && this.orphanedForTtyStops(p) && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) return;
       this.sigqueue_delete(p, SIGCONT);
       if (p.flag & P_CONTINUED) {
         p.flag &= ~P_CONTINUED;
@@ -154,6 +154,16 @@ export abstract class SignalPostKernel extends KernelState {
       }
     }
     this.queueAst(p);
+  }
+
+  /**
+   * Whether p's group is orphaned, so terminal stops are discarded: pg_jobc 0 (FreeBSD), or Linux's
+   * is_current_pgrp_orphaned, read off the members' parents now (the namespace init counts, J1).
+   */
+  protected orphanedForTtyStops(p: Proc): boolean {
+    const pg = p.pgrp;
+    if (this.profile.orphanedGroups === 'jobc') return pg.jobc === 0;
+    return !pg.members.some((m) => m.state !== PRS_ZOMBIE && m.pptr !== null && m.pptr.pgrp !== pg && m.pptr.pgrp.session === pg.session);
   }
 
   /** Linux: a detached tracee whose group stop is still in effect stops again, silently (no new report). */

@@ -50,13 +50,24 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
     return err === null ? returned(step, td.pid, 'kill', 0) : failed(step, td.pid, 'kill', err);
   }
 
-  /** killpg1: every process (-1) or a process group; ESRCH when nobody could be signalled. */
-  private killpg1(td: Proc, id: number, target: number): 'ESRCH' | null {
+  /**
+   * killpg1: every process (-1) or a process group; ESRCH when nobody could be signalled. Linux
+   * (killCountsUnpermitted) succeeds for -1 when anyone was a candidate, and gives EPERM for a group
+   * whose members it may not signal.
+   */
+  private killpg1(td: Proc, id: number, target: number): 'ESRCH' | 'EPERM' | null {
     let nfound = 0;
+    let candidates = 0;
     const post = (p: Proc) => {
+      candidates++;
       if (!this.p_cansignal(td, p, id)) return;
       nfound++;
       if (id > 0) this.psignal(p, id);
+    };
+    const result = (): 'ESRCH' | 'EPERM' | null => {
+      if (nfound > 0) return null;
+      if (!this.profile.killCountsUnpermitted || candidates === 0) return 'ESRCH';
+      return target === -1 ? null : 'EPERM';
     };
     if (target === -1) {
       for (const p of this.profile.killAllOrder === 'newest-first' ? this.allproc : [...this.allproc].reverse()) {
@@ -72,7 +83,7 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
         post(p); // zombie members count as found (E20)
       }
     }
-    return nfound === 0 ? 'ESRCH' : null;
+    return result();
   }
 
   sys_sigaction(p: Proc, a: StepOf<'sigaction'>): Observation {

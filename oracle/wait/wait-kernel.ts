@@ -95,9 +95,12 @@ export abstract class WaitKernel extends ExitKernel {
     const bits = this.profile.waitOptionBits;
     q.flag &= ~P_STATCHILD;
     let nfound = 0;
-    for (const p of this.profile.attachReparents ? q.children : this.childrenAndTracees(q)) {
+    const ntraced = this.profile.attachReparents ? 0 : q.ptraced.length;
+    const list = ntraced === 0 ? q.children : [...q.children, ...q.ptraced];
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i];
       if (!selects(pid, p)) continue;
-      if (!this.cloneSelectorAdmits(q, p, options)) continue;
+      if (!this.cloneSelectorAdmits(q, p, options, i >= q.children.length)) continue;
       nfound++;
       if (!this.profile.attachReparents) {
         const r = this.considerLinux(q, p, options, rusage);
@@ -119,11 +122,6 @@ export abstract class WaitKernel extends ExitKernel {
   /** wait4(0)'s selector: -pgid (kern_exit.c:664-668), except that Linux's group 1 is not WAIT_ANY. */
   private ownGroupSelector(q: Proc): number {
     return q.pgrp.id === 1 && !this.profile.waitPid0InGroup1IsAny ? GROUP_1 : -q.pgrp.id;
-  }
-
-  /** Linux do_wait: the children, then the tracees that are not children (R6, T2). */
-  private childrenAndTracees(q: Proc): Proc[] {
-    return q.ptraced.length === 0 ? q.children : [...q.children, ...q.ptraced.filter((t) => t.pptr !== q)];
   }
 
   /**
@@ -160,11 +158,12 @@ export abstract class WaitKernel extends ExitKernel {
 
   /**
    * kern_exit.c:691-703: Linux threads only with WLINUXCLONE, processes only without. Linux (W6)
-   * adds __WALL for both and lets a tracer wait for its tracee whatever the selector.
+   * adds __WALL for both, and do_wait's second pass, over the tracees (newest first), takes them
+   * whatever the selector.
    */
-  protected cloneSelectorAdmits(q: Proc, p: Proc, options: number): boolean {
+  protected cloneSelectorAdmits(q: Proc, p: Proc, options: number, traceePass = false): boolean {
     if (options & this.profile.waitAllBit) return true;
-    if (this.profile.tracedAlwaysEligible && this.tracerOf(p) === q) return true;
+    if (this.profile.tracedAlwaysEligible && traceePass) return true;
     return (p.sigparent !== SIGCHLD) === ((options & this.profile.waitOptionBits.WLINUXCLONE!) !== 0);
   }
 

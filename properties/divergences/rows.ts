@@ -152,4 +152,10 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), kill(2, 2, 'SIGSTOP'), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2), ptrace(1, 'PT_DETACH', 2), kill(1, 2, 'SIGCONT'), wait4(1, 2, ['WNOHANG', 'WCONTINUED'])] },
   { name: 'host-kill-missing-target-first', row: 'host', switch: 'killFindsTargetFirst', behaviour: 'kill with a bad signal and a missing target gives ESRCH: the target is looked up first',
     steps: [kill(1, 7, -1)] },
+  { name: 'host-kill-all-unpermitted-succeeds', row: 'host', switch: 'killCountsUnpermitted', behaviour: 'kill(-1) by a non-root process among root processes returns 0 (FreeBSD: ESRCH, nobody could be signalled)',
+    steps: [fork(1), fork(1), setuid(2, 1), kill(2, -1, 'SIGKILL')] },
+  { name: 'host-sigstop-during-trace-stop', row: 'host', switch: 'traceStopDequeues', behaviour: 'A SIGSTOP sent while a tracee is trace-stopped on SIGSTOP is a new signal: the tracee stops again when continued',
+    steps: [fork(1), traceMe(2), kill(2, 2, 'SIGSTOP'), wait4(1, 2), kill(1, 2, 'SIGSTOP'), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2, ['WNOHANG'])] },
+  { name: 'host-trace-me-needs-rights', row: 'host', switch: 'traceMeNeedsRights', behaviour: 'PT_TRACE_ME by a root child of a parent that gave up root gives EPERM',
+    steps: [fork(1), fork(2), setuid(2, 1), traceMe(3)] },
 ];
