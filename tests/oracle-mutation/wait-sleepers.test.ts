@@ -1,0 +1,45 @@
+import type { StepResult } from '../../interleaving';
+import { boot, exit, kill, sigaction, wait4 } from '../oracle/driver';
+
+/** The sleeping side of kern_wait and vfork, with literal expectations from the seed. */
+describe('sleepers in wait4 and vfork', () => {
+  const returnsOf = (r: StepResult, pid: number) => r.observations.filter((o) => o.pid === pid && o.kind === 'return');
+
+  test('kern_exit.c:664-668, 512: a sleeping wait4(0) keeps its group (read at entry) and gets the member that exits', () => {
+    const d = boot();
+    const p = d.fork(1); // 2
+    d.step({ pid: p, call: 'setpgid', target: 0, pgid: 0 }); // group 2
+    const c = d.fork(p); // 3, in group 2
+    expect(d.own(wait4(p, 0))).toMatchObject({ kind: 'sleep' });
+    expect(returnsOf(d.step(exit(c, 5)), p)).toEqual([{ step: 3, pid: p, call: 'wait4', kind: 'return', ret: c, status: 0x500 }]);
+  });
+
+  test('a waiter stopped in its sleep does not return while stopped; it completes once continued', () => {
+    const d = boot();
+    const p = d.fork(1); // 2
+    const c = d.fork(p); // 3
+    expect(d.own(wait4(p, -1))).toMatchObject({ kind: 'sleep' });
+    d.step(kill(1, p, 'SIGSTOP'));
+    expect(returnsOf(d.step(exit(c, 7)), p)).toEqual([]);
+    const resumed = d.step(kill(1, p, 'SIGCONT'));
+    expect(returnsOf(resumed, p)).toEqual([{ step: 2, pid: p, call: 'wait4', kind: 'return', ret: c, status: 0x700 }]);
+  });
+
+  test('E10, kern_exit.c:512: a vfork parent woken by another child\'s exit sleeps on until its vfork child exits', () => {
+    const d = boot();
+    const other = d.fork(1); // 2
+    const v = d.step({ pid: 1, call: 'vfork' }); // init sleeps in ppwait; the child is 3
+    expect(v.observations[0]).toMatchObject({ kind: 'sleep' });
+    expect(returnsOf(d.step(exit(other, 0)), 1)).toEqual([]);
+    expect(returnsOf(d.step(exit(3, 0)), 1)).toEqual([{ step: 1, pid: 1, call: 'vfork', kind: 'return', ret: 3 }]);
+  });
+
+  test('kern_exit.c:458-482: a parent ignoring SIGCHLD, asleep in wait4, is woken when its last child exits: ECHILD', () => {
+    const d = boot();
+    const p = d.fork(1); // 2
+    const c = d.fork(p); // 3
+    d.step(sigaction(p, 'SIGCHLD', 'SIG_IGN'));
+    expect(d.own(wait4(p, -1))).toMatchObject({ kind: 'sleep' });
+    expect(returnsOf(d.step(exit(c, 0)), p)).toEqual([{ step: 3, pid: p, call: 'wait4', kind: 'return', errno: 'ECHILD' }]);
+  });
+});
