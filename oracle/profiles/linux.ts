@@ -78,6 +78,9 @@ export const LINUX: Profile = {
   killCountsUnpermitted: true, // found on the host: kill(-1, sig) by uid 1 among root processes returns 0
   traceStopDequeues: true, // found on the host: a SIGSTOP sent during a SIGSTOP trace stop stops it again
   traceMeNeedsRights: true, // found on the host: PT_TRACE_ME under a parent that gave up root gives EPERM
+  killRequestAnyState: true, // found on the host: PT_KILL on a running tracee kills it
+  ignoredSigcontContinues: true, // found on the host: SIGCONT set to SIG_IGN still ends a stop
+  deliveryByPlatformNumber: true, // next_signal: lowest Linux number first (SIGUSR1 10 before SIGTERM 15)
   initMayNocldwait: true, // found on the host: the namespace init's SA_NOCLDWAIT autoreaps
   tracedNeverIgnores: true, // found on the host: a tracee stops even on an ignored SIGCHLD
   completionOrder: 'by-issuing-step', // docs/host-harness.md: real completions carry no order

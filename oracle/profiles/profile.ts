@@ -138,6 +138,12 @@ export interface Profile {
   readonly traceStopDequeues: boolean;
   /** Whether PT_TRACE_ME needs the parent to hold the child's privileges (Linux cap_ptrace_traceme). */
   readonly traceMeNeedsRights: boolean;
+  /** Whether PT_KILL works on a running tracee (Linux ptrace_check_attach ignores the state for it). */
+  readonly killRequestAnyState: boolean;
+  /** Whether an ignored SIGCONT still continues a stopped process (Linux prepare_signal acts before the ignore check). */
+  readonly ignoredSigcontContinues: boolean;
+  /** Whether pending signals are taken lowest platform number first (Linux numbers differ from FreeBSD's). */
+  readonly deliveryByPlatformNumber: boolean;
   /** Whether init may set SA_NOCLDWAIT (FreeBSD refuses it for pid 1; a Linux namespace init may). */
   readonly initMayNocldwait: boolean;
   /**

@@ -35,12 +35,14 @@ export abstract class PtraceKernel extends ForkKernel {
     const p = a.req === 'PT_TRACE_ME' ? td : this.pfind(a.target);
     if (a.req === 'PT_ATTACH' && p === null && this.procs.get(a.target)?.state === PRS_ZOMBIE) return e.attachZombie;
     if (p === null || p.flag & P_WEXIT) return 'ESRCH';
-    if (!this.p_candebug(td, p)) return 'EPERM';
+    // Linux checks permissions only to attach; any other request just needs to be the tracer (T8).
+    const permitted = this.profile.attachReparents || a.req === 'PT_ATTACH' || a.req === 'PT_TRACE_ME';
+    if (permitted && !this.p_candebug(td, p)) return 'EPERM';
     // Simplification: init is treated like a P_SYSTEM process (EINVAL): its parent, proc0, is not modelled.
-    if (a.req !== 'PT_TRACE_ME' && p === this.initproc) {
-      // Linux lets root trace the namespace init; the model does not follow a stopped init.
-      if (!this.profile.attachReparents) throw new StepRejected('ptrace', 'unsupported: tracing the namespace init (pid 1)');
-      return 'EINVAL';
+    if (this.profile.attachReparents && a.req !== 'PT_TRACE_ME' && p === this.initproc) return 'EINVAL';
+    // Linux lets root trace the namespace init; the model does not follow a stopped init.
+    if (!this.profile.attachReparents && a.req === 'PT_ATTACH' && p === this.initproc) {
+      throw new StepRejected('ptrace', 'unsupported: tracing the namespace init (pid 1)');
     }
     switch (a.req) {
       case 'PT_TRACE_ME':
@@ -67,6 +69,11 @@ export abstract class PtraceKernel extends ForkKernel {
       default:
         if (!(p.flag & P_TRACED)) return e.notTraced;
         if (this.tracerOf(p) !== td) return e.notOurTracee;
+        if (a.req === 'PT_KILL' && this.profile.killRequestAnyState) {
+          if (p.flag & P_STOPPED) this.sendsig(p, SIGKILL);
+          else this.psignal(p, SIGKILL);
+          return null;
+        }
         if (!(p.flag & P_STOPPED) || !p.suspended) return e.notStopped;
         if (this.profile.resumeNeedsWaitedStop && !(p.flag & P_WAITED)) return e.notStopped;
         // Simplification: the one-time console message "P_STOPPED_TRACE not set." is not logged.

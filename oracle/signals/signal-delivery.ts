@@ -53,6 +53,17 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     this.releaseHeldReturn(p);
   }
 
+  /** The pending signal taken next: the lowest id (FreeBSD), or the lowest platform number (Linux). */
+  private nextSignal(mask: number): number {
+    if (!this.profile.deliveryByPlatformNumber) return lowestSig(mask);
+    let best = 0;
+    for (let m = mask; m !== 0; m &= m - 1) {
+      const id = lowestSig(m);
+      if (best === 0 || this.raw(id) < this.raw(best)) best = id;
+    }
+    return best;
+  }
+
   /**
    * A held vfork return: the host's puppet answers before it takes any signal it can hold back, so
    * only SIGSTOP (it stays held while p is stopped on it) and SIGKILL (no return) come first.
@@ -102,7 +113,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
       let mask = this.pendingMask(p) & ~p.blocked;
       if (p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) mask &= ~STOP_MASK; // wait for its exec or exit (E20)
       if (mask === 0) return;
-      const id = this.profile.sigkillFirst && mask & sigBit(SIGKILL) ? SIGKILL : lowestSig(mask);
+      const id = this.profile.sigkillFirst && mask & sigBit(SIGKILL) ? SIGKILL : this.nextSignal(mask);
       if (p.flag & P_TRACED && !(p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) && !(id === SIGKILL && this.profile.sigkillBypassesTrace)) {
         this.ptracestop(p, id);
         return;
@@ -124,8 +135,8 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
       // Linux: the signal left the pending set at the stop; the tracer's choice comes back as a new one.
       if (newsig === 0) return true;
       p.pending |= sigBit(newsig);
-      if (p.blocked & sigBit(newsig) || !(p.flag & P_TRACED)) return true;
-      return this.actOn(p, newsig);
+      if (p.blocked & sigBit(newsig)) return true;
+      return this.actOn(p, newsig); // acted on at once, even if the tracer has gone meanwhile
     }
     if (newsig !== sig) {
       this.takeOne(p, sig);

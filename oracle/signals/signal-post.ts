@@ -58,7 +58,10 @@ export abstract class SignalPostKernel extends KernelState {
     if (p.state === PRS_ZOMBIE) return;
     // Linux (R15): a blocked signal is never ignored at posting; its disposition may change.
     if (this.isIgnored(p, id) && (this.profile.blockedIgnoredDiscarded || !(p.blocked & sigBit(id)))
-      && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED && id !== SIGKILL)) return;
+      && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED && id !== SIGKILL)) {
+      if (id === SIGCONT && this.profile.ignoredSigcontContinues) this.continueIgnored(p);
+      return;
+    }
     const prop = SIGPROP[id];
     const bit = sigBit(id);
     const action = p.blocked & bit ? SIG_HOLD : p.sigacts.action[id];
@@ -103,6 +106,13 @@ export abstract class SignalPostKernel extends KernelState {
       return;
     }
     this.tdsigwakeup(p, id, prop, action);
+  }
+
+  /** Linux prepare_signal: SIGCONT ends a stop and drops pending stops even when it is then ignored. */
+  private continueIgnored(p: Proc): void {
+    p.groupStopInEffect = false;
+    p.pending &= ~STOP_MASK;
+    if (p.flag & P_STOPPED) this.postToStopped(p, SIGCONT, SIGPROP[SIGCONT], SIG_IGN);
   }
 
   /** The P_SHOULDSTOP branch of tdsignal. */

@@ -36,7 +36,9 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
     const id = resolveSignal(a.sig, this.profile, 'kill', 'sig');
     const step = this.stepIndex;
     if (id === 'EINVAL') {
-      const missing = this.profile.killFindsTargetFirst && (a.target > 0 ? this.pfindOrZombie(a.target) === null : a.target < -1 && this.pgfind(-a.target) === null);
+      const others = () => [...this.procs.values()].some((p) => p.pid > 1 && p !== td);
+      const missing = this.profile.killFindsTargetFirst && (a.target > 0 ? this.pfindOrZombie(a.target) === null
+        : a.target === -1 ? !others() : a.target < -1 && this.pgfind(-a.target) === null);
       return failed(step, td.pid, 'kill', missing ? 'ESRCH' : 'EINVAL');
     }
     if (a.target > 0) {

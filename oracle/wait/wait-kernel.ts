@@ -205,6 +205,7 @@ export abstract class WaitKernel extends ExitKernel {
 
   /** kern_exit.c:737-796: free the zombie; its usage goes to the reaper's children totals. */
   protected reapZombie(q: Proc, p: Proc, accumulate = true): void {
+    this.unlinkTracer(p); // Linux: a tracee reaped by its tracer-parent leaves the ptraced list too
     this.procs.delete(p.pid);
     q.children.splice(q.children.indexOf(p), 1);
     this.leavepgrp(p);

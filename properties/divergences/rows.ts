@@ -158,4 +158,10 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), traceMe(2), kill(2, 2, 'SIGSTOP'), wait4(1, 2), kill(1, 2, 'SIGSTOP'), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2, ['WNOHANG'])] },
   { name: 'host-trace-me-needs-rights', row: 'host', switch: 'traceMeNeedsRights', behaviour: 'PT_TRACE_ME by a root child of a parent that gave up root gives EPERM',
     steps: [fork(1), fork(2), setuid(2, 1), traceMe(3)] },
+  { name: 'host-pt-kill-running-tracee', row: 'host', switch: 'killRequestAnyState', behaviour: 'PT_KILL kills a running tracee (FreeBSD: EBUSY, it must be stopped and waited for)',
+    steps: [fork(1), traceMe(2), ptrace(1, 'PT_KILL', 2), wait4(1, 2)] },
+  { name: 'host-ignored-sigcont-continues', row: 'host', switch: 'ignoredSigcontContinues', behaviour: 'SIGCONT set to SIG_IGN still continues a stopped process',
+    steps: [fork(1), ignoreSig(2, 'SIGCONT'), kill(2, 2, 'SIGSTOP'), kill(1, 2, 'SIGCONT'), getppid(2)] },
+  { name: 'host-delivery-by-linux-number', row: 'host', switch: 'deliveryByPlatformNumber', behaviour: 'Of two pending fatal signals the lower Linux number acts first: SIGUSR1 (10) before SIGTERM (15)',
+    steps: [fork(1), block(2, 'SIGUSR1', 'SIGTERM'), kill(1, 2, 'SIGTERM'), kill(1, 2, 'SIGUSR1'), { pid: 2, call: 'sigprocmask', how: 'SIG_SETMASK', sigs: [] }, wait4(1, 2)] },
 ];
