@@ -9,7 +9,7 @@ const TARGET_SCORE = 90;
 
 /** The part of Stryker's JSON report (mutation-testing-report-schema) this figure reads. */
 interface Report {
-  files: Record<string, { mutants: { mutatorName: string; replacement?: string; status: string; location: { start: { line: number } } }[] }>;
+  files: Record<string, { source: string; mutants: { mutatorName: string; replacement?: string; status: string; location: { start: { line: number } } }[] }>;
 }
 
 /** Where `npm run mutation` writes its JSON report (stryker.config.json, `jsonReporter`). */
@@ -38,14 +38,18 @@ export function mutationScore(_b: Budget): FigureResult {
     detected += d;
     undetected += u;
     rows.push([`\`${name}\``, String(f.mutants.length), String(d), String(u), String(other), d + u === 0 ? '—' : fixed((100 * d) / (d + u), 1)]);
+    const lines = f.source.split('\n');
     for (const m of f.mutants.filter((x) => UNDETECTED.has(x.status))) {
       const line = m.location.start.line;
-      const v = EQUIVALENT_MUTANTS.find((e) => e.file === name && e.line === line && e.mutator === m.mutatorName);
+      const text = lines[line - 1] ?? '';
+      const v = EQUIVALENT_MUTANTS.find((e) => e.file === name && e.mutator === m.mutatorName && e.replacement === m.replacement && text.includes(e.lineContains));
       if (!v) unexplained++;
       survivors.push([`\`${name}:${line}\``, m.mutatorName, `\`${(m.replacement ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 60)}\``, m.status, v ? `equivalent: ${v.equivalent}` : '**unexplained**']);
     }
   }
   const score = detected + undetected === 0 ? 0 : (100 * detected) / (detected + undetected);
+  const equivalent = survivors.length - unexplained;
+  const adjusted = detected + undetected - equivalent === 0 ? 0 : (100 * detected) / (detected + undetected - equivalent);
   const when = statSync(path).mtime.toISOString();
   const body = [
     `From ${MUTATION_REPORT} written ${when} by \`npm run mutation\` (StrykerJS 9.6.1, jest runner, TypeScript checker, perTest coverage, ` +
@@ -54,11 +58,21 @@ export function mutationScore(_b: Budget): FigureResult {
     '',
     table(['file', 'mutants', 'detected', 'undetected', 'not counted', 'score %'], [...rows, ['**all**', '', String(detected), String(undetected), '', `**${fixed(score, 1)}**`]]),
     '',
+    `Of the ${survivors.length} undetected, ${equivalent} are explained below as equivalent; without them the score is ${fixed(adjusted, 1)}%. ` +
+      `${unexplained} are unexplained: neither killed by a test nor shown equivalent.`,
+    '',
     survivors.length === 0 ? 'No surviving mutants.' : table(['where', 'mutator', 'replacement', 'status', 'verdict'], survivors),
   ].join('\n');
   return {
     title,
     body,
-    targets: [{ target: `mutation score on oracle/ ≥ ${TARGET_SCORE}%`, measured: `${fixed(score, 1)}% (${unexplained} survivors unexplained)`, ok: score >= TARGET_SCORE }],
+    targets: [{
+      target: `mutation score on oracle/ ≥ ${TARGET_SCORE}%`,
+      measured: `${fixed(score, 1)}% (${fixed(adjusted, 1)}% without ${equivalent} equivalent; ${unexplained} unexplained)`,
+      ok: score >= TARGET_SCORE,
+      note: `${fixed(TARGET_SCORE - score, 1)} points short on ${Object.keys(report.files).join(', ')}. The undetected mutants are listed below; ` +
+        'most sit in branches of one profile that no test in the Stryker set reaches with the right state. What would close it: a literal ' +
+        'test per listed line (tests/oracle-mutation), and mutating the other oracle/ files too once a full run fits the time.',
+    }],
   };
 }

@@ -59,6 +59,10 @@ export function oracleThroughput(b: Budget): FigureResult {
       [`\`executeSync\`, all ${INVARIANTS.length} invariants (snapshot per step)`, spread(checked), spread(summarize(cpu.checked)), `${fixed(ratio.median, 3)} (${fixed(ratio.min, 3)}–${fixed(ratio.max, 3)})`],
     ]),
     '',
+    `The runner's own loop (\`executeSync\` with nothing to check) costs ${fixed(1e6 / summarize(cpu.runner).median - 1e6 / summarize(cpu.bare).median, 2)} µs ` +
+      `of CPU per step beyond the oracle's ${fixed(1e6 / summarize(cpu.bare).median, 2)} µs (one generator resumption and one closure per implementation call, ` +
+      'the comparison bookkeeping); see Hot spots.',
+    '',
     'Steps per CPU second count only the time this process was on a CPU: on a machine shared with other work it is the closer ' +
       'estimate of an idle machine; the targets are judged on wall-clock steps/s.',
   ].join('\n');
