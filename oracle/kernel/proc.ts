@@ -112,6 +112,8 @@ export class Proc {
   undumpable = false;
   /** Linux: a group stop completed and no SIGCONT has ended it yet (SIGNAL_STOP_STOPPED). */
   groupStopInEffect = false;
+  /** Linux JOBCTL_STOP_DEQUEUED: set at a trace stop, cleared by SIGCONT; a stop signal it returns stops only while set. */
+  stopDequeued = false;
   /** A released vfork parent's return, held until its pending signals are dealt with (vforkReturnAfterSignals). */
   heldReturn: import('../../interleaving').Observation | null = null;
 

@@ -134,6 +134,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     if (this.profile.traceStopDequeues) {
       // Linux: the signal left the pending set at the stop; the tracer's choice comes back as a new one.
       if (newsig === 0) return true;
+      if (SIGPROP[newsig] & SA_STOP && !p.stopDequeued) return true; // a SIGCONT since cancelled it
       p.pending |= sigBit(newsig);
       if (p.blocked & sigBit(newsig)) return true;
       return this.actOn(p, newsig); // acted on at once, even if the tracer has gone meanwhile
@@ -215,7 +216,10 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
 
   /** ptracestop: a trace stop on `id`; the debugger's data comes back as td_xsig. */
   ptracestop(p: Proc, id: number): void {
-    if (this.profile.traceStopDequeues) this.takeOne(p, id);
+    if (this.profile.traceStopDequeues) {
+      this.takeOne(p, id);
+      p.stopDequeued = true;
+    }
     p.traceSig = id;
     p.xsig = id;
     p.xstat = this.raw(id);

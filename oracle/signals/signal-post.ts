@@ -67,6 +67,7 @@ export abstract class SignalPostKernel extends KernelState {
     const action = p.blocked & bit ? SIG_HOLD : p.sigacts.action[id];
     if (prop & SA_CONT) {
       p.groupStopInEffect = false;
+      p.stopDequeued = false;
       p.pending &= ~STOP_MASK; // stop signals are plain bits, never SIGCHLD records
     } else if (prop & SA_STOP) {
       if (prop & SA_TTYSTOP && this.orphanedForTtyStops(p) && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) return;
@@ -111,6 +112,7 @@ export abstract class SignalPostKernel extends KernelState {
   /** Linux prepare_signal: SIGCONT ends a stop and drops pending stops even when it is then ignored. */
   private continueIgnored(p: Proc): void {
     p.groupStopInEffect = false;
+    p.stopDequeued = false;
     p.pending &= ~STOP_MASK;
     if (p.flag & P_STOPPED) this.postToStopped(p, SIGCONT, SIGPROP[SIGCONT], SIG_IGN);
   }

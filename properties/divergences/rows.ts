@@ -164,4 +164,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), ignoreSig(2, 'SIGCONT'), kill(2, 2, 'SIGSTOP'), kill(1, 2, 'SIGCONT'), getppid(2)] },
   { name: 'host-delivery-by-linux-number', row: 'host', switch: 'deliveryByPlatformNumber', behaviour: 'Of two pending fatal signals the lower Linux number acts first: SIGUSR1 (10) before SIGTERM (15)',
     steps: [fork(1), block(2, 'SIGUSR1', 'SIGTERM'), kill(1, 2, 'SIGTERM'), kill(1, 2, 'SIGUSR1'), { pid: 2, call: 'sigprocmask', how: 'SIG_SETMASK', sigs: [] }, wait4(1, 2)] },
+  { name: 'host-sigcont-cancels-held-stop', row: 'host', switch: 'traceStopDequeues', behaviour: 'A SIGCONT sent to a tracee in its attach stop cancels that SIGSTOP: after the tracer exits it runs on',
+    steps: [fork(1), fork(1), ptrace(3, 'PT_ATTACH', 2), kill(1, 2, 'SIGCONT'), exit(3, 0), wait4(1, -1, ['WUNTRACED'])] },
 ];
