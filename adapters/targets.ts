@@ -45,6 +45,18 @@ async function host(o: TargetOptions): Promise<Implementation> {
   }
 }
 
+async function gvisor(o: TargetOptions): Promise<Implementation> {
+  type GvisorModule = { createGvisorImplementation(options: { timeoutMs?: number }): Promise<Implementation> };
+  const mod = optionalModule<GvisorModule>(join(__dirname, 'gvisor/target'));
+  if (!mod) throw new TargetError('the gvisor target (the host harness inside a runsc sandbox) is not available in this build of reapcheck');
+  try {
+    return await mod.createGvisorImplementation({ timeoutMs: o.timeoutMs });
+  } catch (e) {
+    if (e instanceof ImplementationBroke) throw e;
+    throw new TargetError(e instanceof Error ? e.message : String(e));
+  }
+}
+
 /**
  * Open the implementation a TARGET names: `oracle`, `mutant:NAME`, `host`, `cmd:PROGRAM ARGS`
  * (the line protocol), or a path to a module exporting an Implementation. The caller closes it.
@@ -53,7 +65,7 @@ export async function openTarget(spec: string, o: TargetOptions): Promise<Implem
   if (spec === 'oracle') return createOracle();
   if (spec.startsWith('mutant:')) return mutant(spec.slice('mutant:'.length));
   if (spec === 'host') return host(o);
-  if (spec === 'gvisor') throw new TargetError('the gvisor target is not available yet');
+  if (spec === 'gvisor') return gvisor(o);
   if (spec.startsWith('cmd:')) return connectProtocol(spec.slice('cmd:'.length), { profile: o.profile, timeoutMs: o.timeoutMs, cwd: o.cwd });
   if (/\.[cm]?[jt]s$/.test(spec) || spec.includes('/')) return loadModuleImplementation(spec, o.cwd);
   throw new TargetError(`unknown target ${JSON.stringify(spec)}: expected ${TARGET_FORMS}`);

@@ -35,6 +35,7 @@ typedef struct {
 	const char *busy_call;
 	bool busy_slept;  /* its call was reported as 'sleep' */
 	bool busy_ppwait; /* its call is a vfork-style fork: it sleeps in clone until the child execs or exits */
+	bool busy_entered; /* it announced the sleeping call of busy_step (MSG_ENTERING; probe_blind only) */
 	int late_step;    /* an inferred reply still to arrive for this step, or -1 */
 } puppet;
 

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "harness.h"
+#include "probe.h"
 #include "puppet.h"
 
 #include <errno.h>
@@ -93,6 +94,7 @@ int main(int argc, char **argv)
 		.max_procs = (int)env_long("REAPCHECK_HOST_MAX_PROCS", 64, 2, MAX_PUPPETS),
 	};
 	puppet_tick_us = lim.tick_us;
+	probe_detect();
 	if (argc >= 2 && strcmp(argv[1], "--puppet") == 0)
 		return puppet_entry(argc, argv);
 	bool check = argc == 2 && strcmp(argv[1], "--check") == 0;

@@ -24,6 +24,9 @@
 #include <unistd.h>
 
 #define INIT_STACK (256 * 1024)
+#define PID_MAX_FILE "/proc/sys/kernel/pid_max"
+/* Linux's default pid_max: where it cannot be set, smaller configured values are refused. */
+#define UNSETTABLE_PID_MAX_FLOOR 32768
 
 struct init_arg {
 	int channel;
@@ -63,7 +66,8 @@ static int init_main(void *argp)
 	if (setsid() < 0)
 		_exit(122);
 	/* pid_max is per pid namespace since Linux 6.14; the host's value is untouched. */
-	write_file("/proc/sys/kernel/pid_max", a->cfg->pid_max);
+	if (a->cfg->pid_max > 0)
+		write_file(PID_MAX_FILE, a->cfg->pid_max);
 	struct rlimit rl;
 	getrlimit(RLIMIT_NPROC, &rl);
 	rl.rlim_cur = (rlim_t)a->cfg->nproc_limit;
@@ -104,9 +108,19 @@ void kernel_stop(kernel *k)
 	k->alive_fd = -1;
 }
 
-res_kind kernel_reset(kernel *k, const ns_config *cfg, char *err, size_t errlen)
+res_kind kernel_reset(kernel *k, const ns_config *given, char *err, size_t errlen)
 {
 	kernel_stop(k);
+	ns_config applied = *given;
+	const ns_config *cfg = &applied;
+	if (access(PID_MAX_FILE, F_OK) != 0) {
+		/* No pid_max to set (gVisor): its own fixed limit stands, so only a pidMax at least Linux's default is honest. */
+		if (given->pid_max < UNSETTABLE_PID_MAX_FLOOR) {
+			snprintf(err, errlen, "config.pidMax: this kernel has no %s, so pidMax %lld (below %d) cannot be applied", PID_MAX_FILE, (long long)given->pid_max, UNSETTABLE_PID_MAX_FLOOR);
+			return RES_UNSUPPORTED;
+		}
+		applied.pid_max = 0;
+	}
 	int sv[2], alive[2];
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0 || pipe2(alive, O_CLOEXEC) < 0) {
 		snprintf(err, errlen, "cannot create the init's channel: %s", strerror(errno));

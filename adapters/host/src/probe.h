@@ -6,12 +6,23 @@
 #ifndef RC_PROBE_H
 #define RC_PROBE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
 /* syscall_nr values that are not system call numbers. */
 #define NR_RUNNING (-2) /* /proc/PID/syscall said "running" */
 #define NR_NONE (-1)    /* not inside a system call */
+#define NR_UNKNOWN (-3) /* asleep, but this /proc has no syscall file (probe_blind) */
+
+/*
+ * True where /proc/PID/syscall does not exist (gVisor): then a sleeping process's call is unknown,
+ * puppets announce the calls they are about to sleep in (MSG_ENTERING), and settling trusts those
+ * announcements with more confirming sweeps. False on native Linux, where nothing changes.
+ */
+extern bool probe_blind;
+/* Set probe_blind from this process's own /proc entry; called once by main. */
+void probe_detect(void);
 
 typedef struct {
 	char state;         /* R S D T t Z X ... */

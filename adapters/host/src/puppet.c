@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "puppet.h"
+#include "probe.h"
 #include "wire.h"
 
 #include <errno.h>
@@ -55,6 +56,15 @@ static void send_or_die(const wire_msg *m)
 static void reply(int step, int64_t ret, int err)
 {
 	wire_msg m = { .type = MSG_REPLY, .step = step, .ret = ret, .err = err };
+	send_or_die(&m);
+}
+
+/* Where /proc cannot tell which call a process sleeps in, say so before sleeping (wire.h). */
+static void announce_sleep(int step)
+{
+	if (!probe_blind)
+		return;
+	wire_msg m = { .type = MSG_ENTERING, .step = step };
 	send_or_die(&m);
 }
 
@@ -119,7 +129,7 @@ static int64_t do_fork(int newfd, int *err)
 	return p;
 }
 
-static int64_t do_vfork(int newfd, const sigset_t *model, int *err)
+static int64_t do_vfork(int newfd, const sigset_t *model, int step, int *err)
 {
 	void *stack = mmap(NULL, CHILD_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
 	if (stack == MAP_FAILED) {
@@ -129,6 +139,7 @@ static int64_t do_vfork(int newfd, const sigset_t *model, int *err)
 	}
 	struct vfork_arg a = { .newfd = newfd, .model = *model };
 	/* vfork proper: the caller sleeps until the child execs or exits (CLONE_VFORK), sharing memory. */
+	announce_sleep(step);
 	pid_t p = clone(vfork_child, (char *)stack + CHILD_STACK, CLONE_VM | CLONE_VFORK | SIGCHLD, &a);
 	*err = p < 0 ? errno : 0;
 	close(newfd);
@@ -144,6 +155,8 @@ static int64_t do_vfork(int newfd, const sigset_t *model, int *err)
 static int64_t do_rfork(const wire_cmd *c, int newfd, const sigset_t *model, int *err)
 {
 	int flags = (int)c->a[0] | (int)c->a[1];
+	if (flags & CLONE_VFORK)
+		announce_sleep(c->step);
 	if (c->a[2]) {
 		void *stack = mmap(NULL, CHILD_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
 		if (stack == MAP_FAILED) {
@@ -189,6 +202,7 @@ static void do_wait4(const wire_cmd *c, const sigset_t *model)
 	int *sp = c->a[2] == PTR_VALID ? &status : c->a[2] == PTR_NULL ? NULL : FAULT_ADDR;
 	struct rusage *rp = c->a[3] == PTR_VALID ? &ru : c->a[3] == PTR_NULL ? NULL : FAULT_ADDR;
 	/* The one command that may sleep: the model's mask is in effect, so signals interrupt it. */
+	announce_sleep(c->step);
 	sigprocmask(SIG_SETMASK, model, NULL);
 	pid_t r = wait4((pid_t)c->a[0], sp, (int)c->a[1], rp);
 	int err = r < 0 ? errno : 0;
@@ -289,7 +303,7 @@ static int execute(const wire_cmd *c, int newfd, sigset_t *model)
 		if (r == -2)
 			return 1;
 		break;
-	case OP_VFORK: r = do_vfork(newfd, model, &err); break;
+	case OP_VFORK: r = do_vfork(newfd, model, c->step, &err); break;
 	case OP_RFORK:
 		r = do_rfork(c, newfd, model, &err);
 		if (r == -2)

@@ -126,6 +126,7 @@ res_kind kernel_step(kernel *k, int index, const step_request *req, step_outcome
 	p->busy_op = (wire_op)cmd.op;
 	p->busy_call = req->call;
 	p->busy_slept = false;
+	p->busy_entered = false;
 	p->busy_ppwait = cmd.op == OP_VFORK || (cmd.op == OP_RFORK && (cmd.a[0] & CLONE_VFORK));
 	int sent = wire_send(p->fd, &cmd, sizeof cmd, pass_fd);
 	if (pass_fd >= 0)

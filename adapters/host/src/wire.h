@@ -37,7 +37,11 @@ typedef struct {
 	int64_t a[4];
 } wire_cmd;
 
-typedef enum { MSG_HELLO = 1, MSG_REPLY } wire_msg_type;
+/*
+ * MSG_ENTERING: "I am about to sleep in the call of step N" (wait4, or a vfork-style clone). Sent only
+ * where /proc cannot say which call a process sleeps in (probe_blind, e.g. gVisor).
+ */
+typedef enum { MSG_HELLO = 1, MSG_REPLY, MSG_ENTERING } wire_msg_type;
 
 typedef struct {
 	int32_t type;
