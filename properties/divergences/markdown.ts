@@ -1,5 +1,6 @@
 import type { Step } from '../../interleaving';
 import type { ShownDivergence } from './show';
+import { gvisorDivergencesSection } from '../../adapters/gvisor/divergences-section';
 
 /** A step in the tables' shorthand: `2: wait4(3, WNOHANG)`. */
 export function stepText(s: Step): string {
@@ -35,5 +36,7 @@ export function divergencesMarkdown(shown: readonly ShownDivergence[], command: 
     lines.push(`| ${i + 1} | ${r.row} | \`${r.switch}\` | ${cell(r.behaviour)} | ${cell(interleavingText(r.steps, d.at))} | ${cell(d.freebsdText)} | ${cell(d.linuxText)} |`);
   });
   lines.push('', `Fixtures: \`fixtures/linux/<name>.json\`, in table order: ${shown.map((d) => `\`${d.row.name}\``).join(', ')}.`, '');
+  // The gVisor findings (adapters/gvisor): the same step shorthand, FreeBSD and Linux from the oracle.
+  lines.push(...gvisorDivergencesSection(stepText).slice(1));
   return lines.join('\n');
 }

@@ -1,0 +1,53 @@
+import type { Config, Step } from '../../interleaving';
+import { exit, fork, kill, ptrace, run, setpgid, wait4 } from '../../properties/divergences/steps';
+
+/**
+ * One way gVisor (runsc 0.0~20221219) differs from Linux, found by `reapcheck run --impl gvisor`
+ * and shrunk by hand to the interleaving that shows it. Linux's side is the `linux` profile, which
+ * the host kernel agrees with; the difference is a finding about gVisor, not a profile switch.
+ */
+export interface GvisorDivergence {
+  /** The fixture's name (fixtures/gvisor/<name>.json). */
+  name: string;
+  /** What gVisor does differently, in a line. */
+  behaviour: string;
+  /** What gVisor did at step `at` when it was found, for docs/divergences.md (the test re-observes it). */
+  gvisor: string;
+  config?: Partial<Config>;
+  steps: Step[];
+  /** The step where gVisor parts from Linux. */
+  at: number;
+  /** The compared field that differs there (runner/compare.ts names: kind, ret, errno, rusage.utime, status, panic). */
+  field: string;
+}
+
+const getrusage = (pid: number): Step => ({ pid, call: 'getrusage', who: 'RUSAGE_SELF' });
+const setsid = (pid: number): Step => ({ pid, call: 'setsid' });
+
+/** Every known divergence; `tests/gvisor/` fails when gVisor stops showing one (remove it then). */
+export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
+  { name: 'gvisor-init-killed-by-own-sigkill', field: 'kind', at: 0,
+    behaviour: 'The pid namespace init dies of a SIGKILL it sends itself; Linux drops signals from inside the namespace that init does not handle (SIGNAL_UNKILLABLE)',
+    gvisor: 'pid 1 kill does not return; panic: the namespace init (pid 1) exited',
+    steps: [kill(1, 1, 'SIGKILL')] },
+  { name: 'gvisor-session-leader-setpgid', field: 'errno', at: 0,
+    behaviour: 'A session leader may move itself into a new process group: setpgid(0, 0) by init returns 0 instead of EPERM',
+    gvisor: 'pid 1 setpgid → 0',
+    steps: [setpgid(1, 0, 0)] },
+  { name: 'gvisor-setsid-returns-zero', field: 'ret', at: 1,
+    behaviour: 'setsid() returns 0 instead of the new session id',
+    gvisor: 'pid 2 setsid → 0',
+    steps: [fork(1), setsid(2)] },
+  { name: 'gvisor-orphaned-group-tty-stop', field: 'ret', at: 2,
+    behaviour: 'SIGTSTP stops a process of an orphaned process group; Linux discards terminal stop signals there (here init\'s parent is outside the namespace, so group 1 is orphaned)',
+    gvisor: 'pid 1 wait4 → 2, stopped(SIGTSTP) 0x147f',
+    steps: [fork(1), kill(1, 2, 'SIGTSTP'), wait4(1, 2, ['WNOHANG', 'WUNTRACED'])] },
+  { name: 'gvisor-cpu-time-in-10ms-units', field: 'rusage.utime', at: 2,
+    behaviour: 'CPU time is accounted in 10 ms units: a 5 ms burn is reported as 0, 10, 20 or 30 ms, never within Linux\'s tick of 5 ms',
+    gvisor: 'pid 2 getrusage → 0, utime 30 (10 and 20 seen too)',
+    steps: [fork(1), run(2, 5), getrusage(2)] },
+  { name: 'gvisor-reaping-early-tracer-ends-namespace', field: 'kind', at: 4,
+    behaviour: 'Reaping a tracer that exited before waiting for its attach stop kills the namespace init, and with it the namespace; on Linux the wait just reaps it',
+    gvisor: 'pid 1 wait4 does not return; panic: the namespace init (pid 1) exited',
+    steps: [fork(1), fork(1), ptrace(2, 'PT_ATTACH', 3), exit(2, 0), wait4(1, 2)] },
+];
