@@ -75,6 +75,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     if (alive && p.flag & P_STOPPED && p.xstat === this.raw(SIGSTOP)) return;
     p.heldReturn = null;
     this.observations.push(alive || p.deathSignal !== SIGKILL ? o : noreturn(o.step, p.pid, o.call));
+    if (alive) this.queueAst(p); // the signals held back until the reply
   }
 
   /** The lowest pending signal that aborts an interruptible sleep (tdsigwakeup), or 0. */
@@ -112,6 +113,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
       if (p.state !== PRS_NORMAL || p.flag & (P_WEXIT | P_STOPPED)) return;
       let mask = this.pendingMask(p) & ~p.blocked;
       if (p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) mask &= ~STOP_MASK; // wait for its exec or exit (E20)
+      if (p.heldReturn !== null) mask &= sigBit(SIGKILL) | sigBit(SIGSTOP); // the rest wait for the reply
       if (mask === 0) return;
       const id = this.profile.sigkillFirst && mask & sigBit(SIGKILL) ? SIGKILL : this.nextSignal(mask);
       if (p.flag & P_TRACED && !(p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) && !(id === SIGKILL && this.profile.sigkillBypassesTrace)) {
