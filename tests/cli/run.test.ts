@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostAvailability } from '../../adapters/host/target';
 import { ensureBuilt, ORACLE_SERVER, reapcheck, tempDir } from './helpers';
 
 jest.setTimeout(30_000);
@@ -18,6 +19,16 @@ describe('reapcheck run', () => {
     const names = Object.keys(report.properties);
     expect(names.length).toBeGreaterThan(20);
     for (const n of names) expect(report.properties[n].failed).toBe(0);
+  });
+
+  test('without --impl, run checks the built-in default target: this machine\'s kernel against the linux profile', async () => {
+    const r = await reapcheck(['run', '--runs', '3', '--max-steps', '8', '--json', '--out', tempDir()]);
+    if (!hostAvailability().ok) {
+      expect(r.code).toBe(2); // the host target is unavailable here: one clear message, no stack trace
+      expect(r.err).toMatch(/^reapcheck: /);
+      return;
+    }
+    expect(JSON.parse(r.out)).toMatchObject({ target: 'host', profile: 'linux', runs: 3 });
   });
 
   test('the same seed gives the same report, byte for byte; another seed another one', async () => {
@@ -85,7 +96,7 @@ describe('reapcheck run', () => {
 
 describe('bad usage is exit 2 with a message, never a stack trace', () => {
   test.each([
-    [['run'], /--impl/],
+    [['run', '--impl', ''], /unknown target ""|--impl/],
     [['run', '--impl', 'oracle', '--runs', 'many'], /--runs must be a whole number, got "many"/],
     [['run', '--impl', 'oracle', '--runs', '0'], /--runs must be between 1 and/],
     [['run', '--impl', 'oracle', '--profile', 'solaris'], /--profile must be one of freebsd-r176365, linux/],
