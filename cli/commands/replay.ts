@@ -26,7 +26,7 @@ async function replayOne(target: Implementation, fixture: Fixture, o: ReplayOpti
   if (!fixtureProfiles(fixture).includes(o.profile)) return { kind: 'skip', lines: [`does not apply to profile ${o.profile}`] };
   const il = interleavingIn(fixture, o.profile);
   const stated = await replayFixture(target, { ...fixture, config: il.config });
-  const checked = await execute(target, il, { reference: createOracle(), invariants: checksFor({ errata: o.errata }), compare: { expectedProfile: o.profile, actualProfile: o.profile } });
+  const checked = await execute(target, il, { reference: createOracle(), invariants: checksFor({ errata: o.errata, profile: o.profile }), compare: { expectedProfile: o.profile, actualProfile: o.profile } });
   const lines = [...stated.mismatches.map((m) => `expectation: ${m}`)];
   const f = checked.failure;
   if (f) lines.push(`${f.property} fails at step ${f.step}: ${f.message}`);

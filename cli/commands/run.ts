@@ -9,7 +9,7 @@ import { exitCodeOf, reportJson } from '../../runner/report';
 import { countsTable, replayCommandLine } from '../../runner/report-text';
 import { formatObservation, formatShrunk } from '../../runner/shrink-print';
 import { checksFor } from '../../properties/checks';
-import { createdPids, interleavingSource } from '../interleavings';
+import { createdPidsFor, interleavingSource } from '../interleavings';
 import { displayPath } from '../display-path';
 import type { Io } from '../io';
 import { startProgress } from '../progress';
@@ -65,7 +65,7 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
     result = await runCampaign({
       target,
       reference: createOracle(),
-      invariants: checksFor({ errata: o.errata }),
+      invariants: checksFor({ errata: o.errata, profile: o.profile }),
       compare: { expectedProfile: o.profile, actualProfile: o.profile },
       targetSpec: o.impl,
       profile: o.profile,
@@ -73,7 +73,7 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
       runs: o.runs,
       maxFailures: o.maxFailures,
       generate: interleavingSource(o.seed, o.maxSteps, o.profile),
-      createdPids,
+      createdPids: createdPidsFor(o.profile),
       save: (fixture) => displayPath(io.cwd, writeFixtureAtomic(outDir, fixture)),
       onRun: (done, failures) => progress.update(done, failures),
     });

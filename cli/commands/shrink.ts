@@ -9,7 +9,7 @@ import { readFixture, writeFixtureAtomic } from '../../runner/fixture-reader';
 import { replayCommandLine } from '../../runner/report-text';
 import { formatShrunk } from '../../runner/shrink-print';
 import { checksFor } from '../../properties/checks';
-import { createdPids } from '../interleavings';
+import { createdPidsFor } from '../interleavings';
 import { EXIT_BROKEN, EXIT_FAILURE, EXIT_OK } from '../exit-codes';
 import { displayPath } from '../display-path';
 import type { Io } from '../io';
@@ -31,7 +31,7 @@ export async function shrinkCommand(file: string, o: ShrinkOptions, io: Io): Pro
   const fixture = readFixture(file);
   const target = await openTarget(o.impl, { profile: o.profile, timeoutMs: o.timeout, cwd: io.cwd });
   try {
-    const judge: Judge = { target, reference: createOracle(), invariants: checksFor({ errata: o.errata }), compare: { expectedProfile: o.profile, actualProfile: o.profile }, createdPids };
+    const judge: Judge = { target, reference: createOracle(), invariants: checksFor({ errata: o.errata, profile: o.profile }), compare: { expectedProfile: o.profile, actualProfile: o.profile }, createdPids: createdPidsFor(o.profile) };
     const il = interleavingIn(fixture, o.profile);
     const failure = await replayFailure(judge, il);
     if (!failure) {

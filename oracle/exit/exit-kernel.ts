@@ -224,7 +224,9 @@ export abstract class ExitKernel extends PtraceKernel {
   /** kern_exit.c:422-440: every child goes to init, head first; traced ones are killed (E3). */
   protected reparentChildrenToInit(p: Proc): void {
     if (p.children.length === 0) return;
-    this.wakeup(this.initproc); // the only notice init gets for zombie children (E20)
+    // kern_exit.c:423-425: the only notice init gets for zombie children (E20); on Linux (R13) the
+    // reaper hears only of adopted zombies, through their filtered notification (adoptedByReaper).
+    if (this.profile.exitWakesWait === 'always') this.wakeup(this.initproc);
     for (const q of p.children.slice()) {
       this.proc_reparent(q, this.initproc);
       q.sigparent = SIGCHLD;

@@ -56,7 +56,10 @@ export interface Profile {
   readonly sigkillBypassesTrace: boolean;
   /** R10: a child of a SIG_IGN / SA_NOCLDWAIT parent goes to init (kern_exit.c:458-482) or is reaped at exit. */
   readonly ignoredChildExit: 'to-init' | 'autoreap';
-  /** R13: a child's exit wakes its parent's wait whatever it waits for (kern_exit.c:512) or only a matching wait. */
+  /**
+   * R13: a child's exit wakes its parent's wait whatever it waits for (kern_exit.c:512), and an exit
+   * with children wakes init (kern_exit.c:423-425); or only a wait that selects the child.
+   */
   readonly exitWakesWait: 'always' | 'if-selected';
   /** R14: whether reporting a child withdraws its pending SIGCHLD record (E16). */
   readonly reportWithdrawsSigchld: boolean;
