@@ -23,8 +23,8 @@ describe('openTarget', () => {
     await expect(openTarget('mutant:anything', o)).rejects.toThrow(/no mutants are available/);
   });
 
-  test('gvisor is announced as not available yet; unknown targets list the forms', async () => {
-    await expect(openTarget('gvisor', o)).rejects.toThrow(TargetError);
+  test('unknown targets are a TargetError listing the forms', async () => {
+    await expect(openTarget('oracel', o)).rejects.toThrow(TargetError);
     await expect(openTarget('oracel', o)).rejects.toThrow(/unknown target "oracel": expected oracle, mutant:NAME, host, a module path/);
   });
 
