@@ -17,7 +17,7 @@ export interface GvisorDivergence {
   steps: Step[];
   /** The step where gVisor parts from Linux. */
   at: number;
-  /** The compared field that differs there (runner/compare.ts names: kind, ret, errno, rusage.utime, status, panic). */
+  /** The compared field that differs there (runner/compare.ts names: kind, ret, rusage.utime, ...), or `rejected`: gVisor refuses the step. */
   field: string;
 }
 
@@ -30,7 +30,7 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
     behaviour: 'The pid namespace init dies of a SIGKILL it sends itself; Linux drops signals from inside the namespace that init does not handle (SIGNAL_UNKILLABLE)',
     gvisor: 'pid 1 kill does not return; panic: the namespace init (pid 1) exited',
     steps: [kill(1, 1, 'SIGKILL')] },
-  { name: 'gvisor-session-leader-setpgid', field: 'errno', at: 0,
+  { name: 'gvisor-session-leader-setpgid', field: 'ret', at: 0,
     behaviour: 'A session leader may move itself into a new process group: setpgid(0, 0) by init returns 0 instead of EPERM',
     gvisor: 'pid 1 setpgid → 0',
     steps: [setpgid(1, 0, 0)] },
@@ -50,4 +50,8 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
     behaviour: 'Reaping a tracer that exited before waiting for its attach stop kills the namespace init, and with it the namespace; on Linux the wait just reaps it',
     gvisor: 'pid 1 wait4 does not return; panic: the namespace init (pid 1) exited',
     steps: [fork(1), fork(1), ptrace(2, 'PT_ATTACH', 3), exit(2, 0), wait4(1, 2)] },
+  { name: 'gvisor-setsid-with-child-deadlocks', field: 'rejected', at: 2,
+    behaviour: 'setsid() by a process that has a child, in a pid namespace whose init leads its own session, never returns and wedges the sandbox; the harness refuses that call inside gVisor (unsupported), and adapters/gvisor/repro/setsid-deadlock.c shows the hang without it',
+    gvisor: 'rejected (setsid: unsupported: gVisor deadlocks in setsid by a process with children in a nested pid namespace)',
+    steps: [fork(1), fork(2), setsid(2)] },
 ];

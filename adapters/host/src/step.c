@@ -56,6 +56,17 @@ static res_kind check_caller(kernel *k, const step_request *req, puppet **out, c
 	return RES_OK;
 }
 
+/* Whether any live or zombie puppet is p's child (by /proc PPid, in the orchestrator's namespace). */
+static bool has_children(kernel *k, const puppet *p)
+{
+	for (int i = 0; i < k->n; i++) {
+		proc_probe s;
+		if (&k->p[i] != p && !k->p[i].reaped && k->p[i].state != PUP_NEWBORN && probe_proc(k->p[i].gpid, &s) == 0 && s.ppid == p->gpid)
+			return true;
+	}
+	return false;
+}
+
 /* The caller's observation when it did not reply within the step. */
 static res_kind classify_silent_caller(puppet *p, int index, step_outcome *out, char *err, size_t errlen)
 {
@@ -97,6 +108,11 @@ res_kind kernel_step(kernel *k, int index, const step_request *req, step_outcome
 	res_kind r = check_caller(k, req, &p, err, errlen);
 	if (r != RES_OK)
 		return r;
+	if (req->cmd.op == OP_SETSID && probe_blind && has_children(k, p)) {
+		/* gVisor's setsid never returns here, and the sandbox with it (docs/gvisor.md, G7). */
+		snprintf(err, errlen, "gVisor deadlocks in setsid by a process with children in a nested pid namespace");
+		return RES_UNSUPPORTED;
+	}
 	if (req->cmd.op == OP_RUN && req->cmd.a[0] * k->lim.tick_us > k->lim.step_ms * 500) {
 		/* The hard time cap per step must hold even for the longest burn. */
 		snprintf(err, errlen, "run %lld ticks of %ld us exceeds half the step budget of %ld ms", (long long)req->cmd.a[0], k->lim.tick_us, k->lim.step_ms);
