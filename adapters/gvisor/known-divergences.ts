@@ -1,5 +1,5 @@
 import type { Config, Step } from '../../interleaving';
-import { exit, fork, kill, ptrace, run, setpgid, wait4 } from '../../properties/divergences/steps';
+import { exit, fork, kill, run, setpgid, vfork, wait4 } from '../../properties/divergences/steps';
 
 /**
  * One way gVisor (runsc 0.0~20221219) differs from Linux, found by `reapcheck run --impl gvisor`
@@ -46,10 +46,14 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
     behaviour: 'CPU time is accounted in 10 ms units: a 5 ms burn is reported as 0, 10, 20 or 30 ms, never within Linux\'s tick of 5 ms',
     gvisor: 'pid 2 getrusage → 0, utime 30 (10 and 20 seen too)',
     steps: [fork(1), run(2, 5), getrusage(2)] },
-  { name: 'gvisor-reaping-early-tracer-ends-namespace', field: 'kind', at: 4,
-    behaviour: 'Reaping a tracer that exited before waiting for its attach stop kills the namespace init, and with it the namespace; on Linux the wait just reaps it',
+  { name: 'gvisor-reap-hangs-up-orphaned-group', field: 'kind', at: 4,
+    behaviour: 'Reaping a child while another child is stopped sends SIGHUP and SIGCONT to init\'s process group, which was orphaned already: init dies of the SIGHUP (with SIGHUP ignored, the stopped child is continued); Linux sends them only when a group becomes orphaned',
     gvisor: 'pid 1 wait4 does not return; panic: the namespace init (pid 1) exited',
-    steps: [fork(1), fork(1), ptrace(2, 'PT_ATTACH', 3), exit(2, 0), wait4(1, 2)] },
+    steps: [fork(1), fork(1), kill(2, 2, 'SIGSTOP'), exit(3, 0), wait4(1, 3)] },
+  { name: 'gvisor-stopped-vfork-parent-returns', field: 'observations.length', at: 3,
+    behaviour: 'A vfork parent stopped while it waits returns from vfork when the child exits, before it stops; Linux stops it first and holds the return until it is continued',
+    gvisor: 'pid 3 exit does not return; pid 2 vfork → 3',
+    steps: [fork(1), vfork(2), kill(1, 2, 'SIGSTOP'), exit(3, 0)] },
   { name: 'gvisor-setsid-with-child-deadlocks', field: 'rejected', at: 2,
     behaviour: 'setsid() by a process that has a child, in a pid namespace whose init leads its own session, never returns and wedges the sandbox; the harness refuses that call inside gVisor (unsupported), and adapters/gvisor/repro/setsid-deadlock.c shows the hang without it',
     gvisor: 'rejected (setsid: unsupported: gVisor deadlocks in setsid by a process with children in a nested pid namespace)',
