@@ -107,3 +107,22 @@ export function lowerPidVariants(step: Step, known: readonly number[]): Step[] {
   }
   return out;
 }
+
+/**
+ * The steps renumbered for another allocator: each step's pids are rewritten through the pids the
+ * creating steps handed out before it (`from[i]` under the old config, `to[i]` under the new), so a
+ * pid reused by a small pidMax maps to whichever process held it at that step.
+ */
+export function renumberTemporally(steps: readonly Step[], from: readonly (number | null)[], to: readonly (number | null)[]): Step[] | null {
+  const live = new Map<number, number>();
+  const out: Step[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    const m = mapStepPids(steps[i], (p) => live.get(p) ?? p);
+    if (m === null) return null;
+    out.push(m);
+    const o = from[i];
+    const n = to[i];
+    if (o !== null && o !== undefined && n !== null && n !== undefined) live.set(o, n);
+  }
+  return out;
+}

@@ -1,7 +1,8 @@
 import type { Interleaving, Step } from '../interleaving';
 import type { Failure } from './execute';
 import { simplerSteps } from './shrink-args';
-import { createsProcess, guessCreatedPids, lowerPidVariants, pidsOf, removeWithProcesses } from './shrink-pids';
+import { createsProcess, guessCreatedPids, lowerPidVariants, pidsOf, removeWithProcesses, renumberTemporally } from './shrink-pids';
+import type { Config } from '../interleaving';
 
 /** Replays a candidate: its failure, or null when it passes or is invalid (a step was rejected). */
 export type FailsFn = (il: Interleaving) => Promise<Failure | null> | Failure | null;
@@ -40,20 +41,40 @@ export async function shrink(il: Interleaving, failure: Failure, fails: FailsFn,
   const sameProperty = o.sameProperty ?? true;
   const maxReplays = o.maxReplays ?? 20_000;
   const createdPids = o.createdPids ?? guessCreatedPids;
-  const config = il.config;
+  let config = il.config;
   let steps = cut(il.steps, failure);
   let current = failure;
   let replays = 0;
 
   /** Replays a candidate and adopts it if it still fails. */
-  const attempt = async (candidate: Step[]): Promise<boolean> => {
+  const attempt = async (candidate: Step[], candidateConfig: Partial<Config> = config): Promise<boolean> => {
     if (replays >= maxReplays) return false;
     replays++;
-    const f = await fails({ config, steps: candidate });
+    const f = await fails({ config: candidateConfig, steps: candidate });
     if (f === null || (sameProperty && f.property !== failure.property)) return false;
     steps = cut(candidate, f);
+    config = candidateConfig;
     current = f;
     return true;
+  };
+
+  /**
+   * Drop config settings (a small pidMax forces pid reuse, which pins many steps in place): each key
+   * removed in turn, the steps renumbered for the default allocator.
+   */
+  const simplifyConfig = async (): Promise<boolean> => {
+    let changed = false;
+    const drops: (keyof Config)[][] = [['pidMax', 'pidFloor'], ...(Object.keys(config) as (keyof Config)[]).filter((k) => k !== 'profile').map((k) => [k])];
+    for (const keys of drops) {
+      if (!keys.some((k) => k in config)) continue;
+      const simpler = { ...config };
+      for (const k of keys) delete simpler[k];
+      const from = await createdPids({ config, steps });
+      const renumbered = renumberTemporally(steps, from, guessCreatedPids({ config: simpler, steps }));
+      if (renumbered !== null && (await attempt(renumbered, simpler))) changed = true;
+      else if (await attempt(steps, simpler)) changed = true;
+    }
+    return changed;
   };
 
   const removeChunks = async (): Promise<boolean> => {
@@ -99,7 +120,8 @@ export async function shrink(il: Interleaving, failure: Failure, fails: FailsFn,
   while (changed && replays < maxReplays) {
     const removed = await removeChunks();
     const simplified = await simplifyArguments();
-    changed = removed || simplified;
+    const configured = await simplifyConfig();
+    changed = removed || simplified || configured;
   }
   return { interleaving: { config, steps }, failure: current, replays, minimal: !changed && replays < maxReplays };
 }

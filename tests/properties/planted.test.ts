@@ -6,7 +6,7 @@ import { executeSync } from '../../runner/execute';
 import { deviant } from './deviant';
 import { DEVIATIONS } from './deviations';
 
-const MAX_RUNS = 600;
+const MAX_RUNS = 2000;
 const model = createModel();
 const oracle = createModel();
 

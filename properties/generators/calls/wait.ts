@@ -9,16 +9,18 @@ function pickWpid({ world, caller, rng, invalidShare }: MakeContext): number {
     return strangers.length > 0 && rng.chance(0.7) ? rng.pick(strangers).pid : world.unusedPid();
   }
   const kid = rng.pick(kids);
+  // wpid 0 differs from WAIT_ANY only when some child left the caller's group (kern_exit.c:664-668).
+  const elsewhere = kids.some((k) => k.pgid !== caller.pgid);
   return rng.weighted([
     [-1, 50],
     [kid.pid, 30],
-    [0, 8],
+    [0, elsewhere ? 24 : 8],
     [-kid.pgid, 8],
   ])!;
 }
 
 /** Options, with WUNTRACED and WCONTINUED likelier when a child has such an event to report. */
-function pickOptions({ rng, world, caller, invalidShare }: MakeContext): { options: WaitOption[]; extraBits?: number } {
+function pickOptions({ rng, world, caller, invalidShare }: MakeContext, wpid: number): { options: WaitOption[]; extraBits?: number } {
   const fewAwake = world.awake.length <= 2;
   const kids = world.children(caller);
   const stopped = kids.some((k) => k.flags.includes('STOPPED_SIG') && !k.flags.includes('WAITED'));
@@ -29,7 +31,9 @@ function pickOptions({ rng, world, caller, invalidShare }: MakeContext): { optio
     ['WCONTINUED', continued ? 0.85 : 0.25],
     ['WLINUXCLONE', 0.05],
   ]);
-  if (rng.chance(invalidShare / 2)) {
+  // Bad bits beside a selector that matches no child tell EINVAL-first from ECHILD (kern_exit.c:669-670, 833-836).
+  const matchesNone = wpid > 0 && !kids.some((k) => k.pid === wpid);
+  if (rng.chance(matchesNone ? 0.3 : invalidShare / 2)) {
     if (rng.chance(0.5)) return { options, extraBits: rng.pick([0x100, 0x40000]) };
     options.push(rng.pick<WaitOption>(['WNOWAIT', 'WEXITED']));
   }
@@ -52,14 +56,17 @@ export const wait4Maker: Maker = {
     const news = kids.some((k) => k.flags.includes('CONTINUED') || (k.flags.includes('STOPPED_SIG') && !k.flags.includes('WAITED')));
     return kids.length === 0 ? 1 : (caller.pid === 1 ? 10 : 6) + (ready ? 10 : 0) + (news ? 8 : 0);
   },
-  make: (ctx): Step => ({
-    pid: ctx.caller.pid,
-    call: 'wait4',
-    wpid: pickWpid(ctx),
-    ...pickOptions(ctx),
-    status: pointer(ctx.rng, 0.06, ctx.invalidShare / 3),
-    rusage: pointer(ctx.rng, 0.55, ctx.invalidShare / 4),
-  }),
+  make: (ctx): Step => {
+    const wpid = pickWpid(ctx);
+    return {
+      pid: ctx.caller.pid,
+      call: 'wait4',
+      wpid,
+      ...pickOptions(ctx, wpid),
+      status: pointer(ctx.rng, 0.06, ctx.invalidShare / 3),
+      rusage: pointer(ctx.rng, 0.55, ctx.invalidShare / 4),
+    };
+  },
 };
 
 export const owaitMaker: Maker = {
