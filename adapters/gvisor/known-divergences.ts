@@ -58,4 +58,12 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
     behaviour: 'setsid() by a process that has a child, in a pid namespace whose init leads its own session, never returns and wedges the sandbox; the harness refuses that call inside gVisor (unsupported), and adapters/gvisor/repro/setsid-deadlock.c shows the hang without it',
     gvisor: 'rejected (setsid: unsupported: gVisor deadlocks in setsid by a process with children in a nested pid namespace)',
     steps: [fork(1), fork(2), setsid(2)] },
+  { name: 'gvisor-blocking-wclone-wait-sleeps', field: 'kind', at: 2,
+    behaviour: 'A blocking wait4(-1, __WCLONE) whose only child is an ordinary process with a second thread sleeps; Linux has no clone child to wait for and gives ECHILD (with WNOHANG gVisor gives ECHILD too)',
+    gvisor: 'pid 1 wait4 sleeps',
+    steps: [fork(1), { pid: 2, call: 'thr_new' }, { pid: 1, call: 'wait4', wpid: -1, options: ['WUNTRACED', 'WLINUXCLONE'], status: 'valid', rusage: 'null' }] },
+  { name: 'gvisor-kill-all-unpermitted-fails', field: 'ret', at: 3,
+    behaviour: 'kill(-1) by a non-root process that finds only processes it may not signal fails; Linux counts them as found and returns 0',
+    gvisor: 'pid 2 kill → ESRCH',
+    steps: [fork(1), fork(1), { pid: 2, call: 'setuid', uid: 1 }, kill(2, -1, 'SIGKILL')] },
 ];
