@@ -66,4 +66,8 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
     behaviour: 'kill(-1) by a non-root process that finds only processes it may not signal fails; Linux counts them as found and returns 0',
     gvisor: 'pid 2 kill → ESRCH',
     steps: [fork(1), fork(1), { pid: 2, call: 'setuid', uid: 1 }, kill(2, -1, 'SIGKILL')] },
+  { name: 'gvisor-caught-sigchld-interrupts-completed-wait', field: 'ret', at: 4,
+    behaviour: 'A wait4 asleep for any child, with SIGCHLD caught, returns EINTR when the child exits; on Linux the exit completes the wait, which returns the child before the handler runs',
+    gvisor: 'pid 3 exit does not return; pid 2 wait4 → EINTR',
+    steps: [{ pid: 1, call: 'sigaction', sig: 'SIGCHLD', handler: 'catch', flags: [] }, fork(1), fork(2), { ...wait4(2, -1), rusage: 'null' } as Step, exit(3, 0)] },
 ];
