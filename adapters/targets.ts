@@ -22,7 +22,7 @@ export interface TargetOptions {
 }
 
 /** What every TARGET form looks like, for messages. */
-export const TARGET_FORMS = "oracle, mutant:NAME, host, a module path (.ts or .js), or cmd:'PROGRAM ARGS'";
+export const TARGET_FORMS = "oracle, mutant:NAME, host, a module path (.ts or .js), cmd:'PROGRAM ARGS', or gvisor";
 
 function mutant(name: string): Implementation {
   const registry = optionalModule<{ MUTANTS: Record<string, () => Implementation> }>(join(__dirname, '../mutants/index'))?.MUTANTS;
