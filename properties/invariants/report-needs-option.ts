@@ -1,29 +1,25 @@
 import type { Invariant } from '../../runner/check';
-import { StepHistory } from './lib/history';
+import { historyInvariant } from './lib/define';
 import { isTraced, procsByPid } from './lib/procs';
 import { waitReports } from './lib/wait-reports';
 
 /** kern_exit.c:798-801, 817: stops need WUNTRACED or a traced child; continues need WCONTINUED. */
-export const reportNeedsOption: Invariant = {
-  name: 'report-needs-option',
-  statement: 'a stop is reported only with WUNTRACED or to the tracer, a continue only with WCONTINUED',
-  source: 'kern_exit.c:798-801, 817; semantics.md §3.4 f-g',
-  needs: ['snapshot'],
-  start() {
-    const history = new StepHistory();
-    return {
-      check(ctx) {
-        history.record(ctx);
-        const before = procsByPid(ctx.before!);
-        const after = procsByPid(ctx.after!);
-        for (const r of waitReports(ctx, history)) {
-          const child = before.get(r.child) ?? after.get(r.child);
-          const traced = !!child && (isTraced(child) || (after.get(r.child) !== undefined && isTraced(after.get(r.child)!)));
-          if (r.what === 'stop' && !r.args.options.includes('WUNTRACED') && !traced) return `untraced ${r.child}'s stop was reported to ${r.waiter} without WUNTRACED`;
-          if (r.what === 'continue' && !r.args.options.includes('WCONTINUED')) return `${r.child}'s continue was reported to ${r.waiter} without WCONTINUED`;
-        }
-        return null;
-      },
-    };
+export const reportNeedsOption: Invariant = historyInvariant(
+  {
+    name: 'report-needs-option',
+    statement: 'a stop is reported only with WUNTRACED or to the tracer, a continue only with WCONTINUED',
+    source: 'kern_exit.c:798-801, 817; semantics.md §3.4 f-g',
+    needs: ['snapshot'],
   },
-};
+  (ctx, history) => {
+    const before = procsByPid(ctx.before!);
+    const after = procsByPid(ctx.after!);
+    for (const r of waitReports(ctx, history)) {
+      const child = before.get(r.child) ?? after.get(r.child);
+      const traced = !!child && (isTraced(child) || (after.get(r.child) !== undefined && isTraced(after.get(r.child)!)));
+      if (r.what === 'stop' && !r.args.options.includes('WUNTRACED') && !traced) return `untraced ${r.child}'s stop was reported to ${r.waiter} without WUNTRACED`;
+      if (r.what === 'continue' && !r.args.options.includes('WCONTINUED')) return `${r.child}'s continue was reported to ${r.waiter} without WCONTINUED`;
+    }
+    return null;
+  },
+);

@@ -1,37 +1,33 @@
 import type { Invariant } from '../../runner/check';
-import { StepHistory } from './lib/history';
+import { historyInvariant } from './lib/define';
 import { procsByPid } from './lib/procs';
 import { matchesWait } from './lib/selector';
 import { waitReports } from './lib/wait-reports';
 
 /** A wait reports only a child that its pid selector and WLINUXCLONE filter accept (kern_exit.c:664-703). */
-export const waitSelector: Invariant = {
-  name: 'wait-selector',
-  statement: 'wait returns only children that match its pid selector and its WLINUXCLONE option',
-  source: 'kern_exit.c:664-703; semantics.md §3.4',
-  needs: ['snapshot'],
-  start() {
-    const history = new StepHistory();
-    return {
-      check(ctx) {
-        history.record(ctx);
-        const before = procsByPid(ctx.before!);
-        const after = procsByPid(ctx.after!);
-        for (const r of waitReports(ctx, history)) {
-          // A sleeper may report a child that appeared during the step; its pgrp and sigparent stay put.
-          const child = before.get(r.child) ?? after.get(r.child);
-          const waiter = before.get(r.waiter) ?? after.get(r.waiter);
-          if (!child || !waiter) return `wait by ${r.waiter} returned ${r.child}, which did not exist`;
-          // A child reparented during this step, or exiting under a SIG_IGN parent, had its sigparent
-          // reset to SIGCHLD (kern_exit.c:430, 472).
-          const moved = child.ppid !== r.waiter || (r.what !== 'stop' && r.what !== 'continue' && child.state !== 'ZOMBIE');
-          const seen = moved ? { ...child, sigparent: 'SIGCHLD' as const } : child;
-          if (!matchesWait(seen, r.args) && !(moved && matchesWait(child, r.args))) {
-            return `wait(${r.args.wpid}, [${r.args.options.join(',')}]) by ${r.waiter} returned ${r.child} (pgid ${child.pgid}, sigparent ${child.sigparent})`;
-          }
-        }
-        return null;
-      },
-    };
+export const waitSelector: Invariant = historyInvariant(
+  {
+    name: 'wait-selector',
+    statement: 'wait returns only children that match its pid selector and its WLINUXCLONE option',
+    source: 'kern_exit.c:664-703; semantics.md §3.4',
+    needs: ['snapshot'],
   },
-};
+  (ctx, history) => {
+    const before = procsByPid(ctx.before!);
+    const after = procsByPid(ctx.after!);
+    for (const r of waitReports(ctx, history)) {
+      // A sleeper may report a child that appeared during the step; its pgrp and sigparent stay put.
+      const child = before.get(r.child) ?? after.get(r.child);
+      const waiter = before.get(r.waiter) ?? after.get(r.waiter);
+      if (!child || !waiter) return `wait by ${r.waiter} returned ${r.child}, which did not exist`;
+      // A child reparented during this step, or exiting under a SIG_IGN parent, had its sigparent
+      // reset to SIGCHLD (kern_exit.c:430, 472).
+      const moved = child.ppid !== r.waiter || (r.what !== 'stop' && r.what !== 'continue' && child.state !== 'ZOMBIE');
+      const seen = moved ? { ...child, sigparent: 'SIGCHLD' as const } : child;
+      if (!matchesWait(seen, r.args) && !(moved && matchesWait(child, r.args))) {
+        return `wait(${r.args.wpid}, [${r.args.options.join(',')}]) by ${r.waiter} returned ${r.child} (pgid ${child.pgid}, sigparent ${child.sigparent})`;
+      }
+    }
+    return null;
+  },
+);
