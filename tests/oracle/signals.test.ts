@@ -3,6 +3,15 @@ import { boot, exit, kill, sigaction, wait4 } from './driver';
 const block = (pid: number, sigs: import('../../interleaving').SignalName[], how: 'SIG_BLOCK' | 'SIG_UNBLOCK' | 'SIG_SETMASK' = 'SIG_BLOCK') =>
   ({ pid, call: 'sigprocmask' as const, how, sigs });
 
+/** A parent (pid 2) that catches SIGCHLD with it blocked, and its child (pid 3). */
+function childOfBlockedCatcher() {
+  const d = boot();
+  const p = d.fork(1);
+  d.step(sigaction(p, 'SIGCHLD', 'catch'));
+  d.step(block(p, ['SIGCHLD']));
+  return { d, p, c: d.fork(p) };
+}
+
 describe('kill(2) (semantics.md §3.9.1)', () => {
   test('range, lookup and permission: EINVAL, ESRCH, EPERM; the null signal only checks; zombies are found', () => {
     const d = boot();
@@ -105,11 +114,7 @@ describe('posting and delivery (semantics.md §3.9.2-3.9.6)', () => {
   });
 
   test('E16: reaping a child while SIGCHLD is blocked removes its record, so no handler call', () => {
-    const d = boot();
-    const p = d.fork(1);
-    d.step(sigaction(p, 'SIGCHLD', 'catch'));
-    d.step(block(p, ['SIGCHLD']));
-    const c = d.fork(p);
+    const { d, p, c } = childOfBlockedCatcher();
     d.step(exit(c, 0));
     d.step(wait4(p, c));
     d.step(block(p, [], 'SIG_SETMASK'));
@@ -117,11 +122,7 @@ describe('posting and delivery (semantics.md §3.9.2-3.9.6)', () => {
   });
 
   test('§3.9.6: stop and continue records of one child coalesce in place while pending', () => {
-    const d = boot();
-    const p = d.fork(1);
-    d.step(sigaction(p, 'SIGCHLD', 'catch'));
-    d.step(block(p, ['SIGCHLD']));
-    const c = d.fork(p);
+    const { d, p, c } = childOfBlockedCatcher();
     d.step(kill(c, c, 'SIGSTOP'));
     d.step(kill(p, c, 'SIGCONT'));
     d.step(block(p, ['SIGCHLD'], 'SIG_UNBLOCK'));
@@ -129,11 +130,7 @@ describe('posting and delivery (semantics.md §3.9.2-3.9.6)', () => {
   });
 
   test('§3.9.2 step 5: a new stop cancels an unreported continue and takes its record back', () => {
-    const d = boot();
-    const p = d.fork(1);
-    d.step(sigaction(p, 'SIGCHLD', 'catch'));
-    d.step(block(p, ['SIGCHLD']));
-    const c = d.fork(p);
+    const { d, p, c } = childOfBlockedCatcher();
     d.step(kill(c, c, 'SIGSTOP'));
     d.step(kill(p, c, 'SIGCONT'));
     expect(d.proc(c)).toMatchObject({ flags: ['CONTINUED'], ksiQueuedAt: 2 });
