@@ -1,17 +1,18 @@
 import type { CheckContext } from '../../runner/check';
 import { createdPids, procsByPid } from '../invariants/lib/procs';
+import type { StepRecorder } from '../invariants/lib/define';
 
 /**
  * Who is whose real parent, across pid reuse: every process gets a birth number when it appears,
  * and remembers the birth number of the parent that forked it.
  */
-export class Lineage {
+export class Lineage implements StepRecorder {
   private next = 1;
   private readonly birth = new Map<number, number>([[1, 0]]);
   private readonly realParent = new Map<number, number>();
 
   /** Records the processes a step created; call once per step, before asking. */
-  update(ctx: CheckContext): void {
+  record(ctx: CheckContext): void {
     if (!ctx.before || !ctx.after) return;
     const now = procsByPid(ctx.after);
     for (const pid of createdPids(ctx.before, ctx.after)) {
