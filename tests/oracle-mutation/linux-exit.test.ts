@@ -124,4 +124,80 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     expect(d.proc(s)).toMatchObject({ ppid: 1, flags: ['STOPPED_SIG'] });
     expect(d.proc(g)).toMatchObject({ flags: [] });
   });
+
+  test('R1, R13: an adopted zombie is announced to the reaper, whose wait on that zombie\'s group wakes and reaps it', () => {
+    const d = linux();
+    const h = d.fork(1);
+    d.step({ pid: h, call: 'setpgid', target: 0, pgid: 0 }); // group h, kept alive by H
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step({ pid: p, call: 'setpgid', target: c, pgid: h });
+    const waiting = d.next;
+    expect(d.own(wait4(1, -h))).toMatchObject({ kind: 'sleep' });
+    d.step(exit(c, 4)); // P's zombie; P is not in group h, so its own exit does not wake init's wait (R13)
+    expect(returnsOf(d.step(exit(p, 0)), 1)).toEqual([{ step: waiting, pid: 1, call: 'wait4', kind: 'return', ret: c, status: 0x400 }]);
+  });
+
+  test('R8: an adopted zombie that is traced is its tracer\'s first: the reaper is told only after the tracer\'s wait', () => {
+    const d = linux();
+    d.step(sigaction(1, 'SIGCHLD', 'catch'));
+    const { p, c, t } = tracedByStranger(d);
+    d.step(ptrace(t, 'PT_ATTACH', c));
+    d.step(wait4(t, c));
+    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    d.step(exit(c, 4));
+    d.step(exit(p, 0)); // C is adopted by init while still T's
+    const fromC = () => d.proc(1)!.handled.filter((h) => h.from === c);
+    expect(fromC()).toEqual([]);
+    expect(d.own(wait4(t, c))).toMatchObject({ ret: c, status: 0x400 });
+    expect(fromC()).toMatchObject([{ sig: 'SIGCHLD', code: 1 }]); // CLD_EXITED
+  });
+
+  test('R16: the namespace init\'s exit ends every process, a sleeper in wait4 too: its call never returns', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(wait4(p, c)); // step 2, asleep
+    expect(d.step(exit(1, 0)).observations).toEqual([
+      { step: 3, pid: 1, call: 'exit', kind: 'noreturn' },
+      { step: 2, pid: p, call: 'wait4', kind: 'noreturn' },
+    ]);
+  });
+
+  test('R10: "SIG_IGN delivers nothing", even with SIGCHLD blocked: an auto-reaped child or a passed-on zombie leaves nothing pending', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(sigaction(p, 'SIGCHLD', 'SIG_IGN'));
+    d.step({ pid: p, call: 'sigprocmask', how: 'SIG_BLOCK', sigs: ['SIGCHLD'] });
+    d.step(exit(c, 1));
+    expect(d.proc(c)).toBeUndefined();
+    const c2 = d.fork(p);
+    const t = d.fork(1);
+    d.step(ptrace(t, 'PT_ATTACH', c2));
+    d.step(wait4(t, c2));
+    d.step(ptrace(t, 'PT_CONTINUE', c2, 0));
+    d.step(exit(c2, 1));
+    d.step(exit(t, 0));
+    expect(d.proc(c2)).toBeUndefined();
+    expect(d.proc(p)).toMatchObject({ pending: [] });
+  });
+
+  test('R8, R6: a vfork child traced by a stranger exits: the tracer\'s wait and the vfork parent are both released', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const t = d.fork(1);
+    const vforked = d.next;
+    d.step({ pid: p, call: 'vfork' }); // P sleeps; the child is 4
+    const c = 4;
+    d.step(ptrace(t, 'PT_ATTACH', c));
+    d.step(wait4(t, c));
+    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    const waiting = d.next;
+    expect(d.own(wait4(t, c))).toMatchObject({ kind: 'sleep' });
+    expect(d.step(exit(c, 6)).observations.slice(1)).toEqual([
+      { step: vforked, pid: p, call: 'vfork', kind: 'return', ret: c },
+      { step: waiting, pid: t, call: 'wait4', kind: 'return', ret: c, status: 0x600 },
+    ]);
+  });
 });
