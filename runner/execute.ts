@@ -46,11 +46,12 @@ export interface ExecuteOutcome {
   results: StepResult[];
 }
 
-/** One call into an implementation, run by a driver that may or may not await it. */
-type Call = () => unknown;
-
-/** The run itself, written once: it yields each implementation call and receives its value. */
-function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Generator<Call, ExecuteOutcome, unknown> {
+/**
+ * The run itself, written once for both drivers. Implementation calls are made directly; only an
+ * answer that is a promise is yielded, for the driver to settle and send back (execute awaits it,
+ * executeSync refuses it). A synchronous target therefore runs the whole loop in one resumption.
+ */
+function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Generator<Promise<unknown>, ExecuteOutcome, unknown> {
   const config: Config = withDefaults(il.config);
   const ref = o.reference;
   const stopEarly = o.stopAtFirstFailure ?? true;
@@ -65,21 +66,21 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
   };
 
   try {
-    yield () => impl.reset(config);
-    if (ref) yield () => ref.reset(config);
+    const r = impl.reset(config);
+    if (isPromise(r)) yield r;
+    const rr = ref?.reset(config);
+    if (isPromise(rr)) yield rr;
   } catch (e) {
     fail({ property: 'implementation', step: -1, message: `reset failed: ${describe(e)}` });
     return outcome;
   }
-  const runs: InvariantRun[] = invariants.map((inv) => inv.start(config));
-  const takeSnapshot = function* (): Generator<Call, Snapshot | null, unknown> {
-    if (!wantsSnapshots || !impl.snapshot) return null;
-    return (yield () => impl.snapshot!()) as Snapshot;
-  };
+  const checks = new Checks(invariants, config, counts);
+  const snap = wantsSnapshots && impl.snapshot ? () => impl.snapshot!() : null;
 
-  let before: Snapshot | null;
+  let before: Snapshot | null = null;
   try {
-    before = yield* takeSnapshot();
+    const s = snap?.() ?? null;
+    before = isPromise(s) ? ((yield s) as Snapshot) : s;
   } catch (e) {
     fail({ property: 'implementation', step: -1, message: `snapshot failed: ${describe(e)}` });
     return outcome;
@@ -91,7 +92,8 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
     let expected: StepResult | null = null;
     if (ref) {
       try {
-        expected = (yield () => ref.apply(step)) as StepResult;
+        const e = ref.apply(step);
+        expected = isPromise(e) ? ((yield e) as StepResult) : e;
       } catch (e) {
         if (e instanceof StepRejected) {
           outcome.rejectedAt = index;
@@ -103,7 +105,8 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
     }
     let result: StepResult;
     try {
-      result = (yield () => impl.apply(step)) as StepResult;
+      const r = impl.apply(step);
+      result = isPromise(r) ? ((yield r) as StepResult) : r;
     } catch (e) {
       if (e instanceof StepRejected) {
         if (!ref) {
@@ -135,61 +138,79 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
 
     let after: Snapshot | null;
     try {
-      after = yield* takeSnapshot();
+      const s = snap?.() ?? null;
+      after = isPromise(s) ? ((yield s) as Snapshot) : s;
     } catch (e) {
       fail({ property: 'implementation', step: index, message: `snapshot failed: ${describe(e)}` });
       break;
     }
     const ctx: CheckContext = { config, index, step, result, before, after };
     o.observe?.(ctx);
-    if (checkAll(invariants, runs, ctx, counts, fail)) break;
+    if (checks.step(ctx, fail)) break;
     before = after;
     last = ctx;
     if (result.panic !== undefined) break;
   }
 
-  if (outcome.failure === null || !stopEarly) {
-    invariants.forEach((inv, i) => {
-      const message = runs[i].finish?.(last) ?? null;
+  if (outcome.failure === null || !stopEarly) checks.finish(last, fail);
+  return outcome;
+}
+
+/** What a check needs, as flags read once per run instead of once per step. */
+interface Needs {
+  snapshot: boolean;
+  trace: boolean;
+  md: boolean;
+}
+
+/** The invariants of one run: their per-run state, needs and tallies (made at each one's first step). */
+class Checks {
+  private readonly runs: InvariantRun[];
+  private readonly needs: Needs[];
+  private readonly tallies: (StepCounts | undefined)[];
+
+  constructor(
+    private readonly invariants: readonly Invariant[],
+    config: Config,
+    private readonly counts: Record<string, StepCounts>,
+  ) {
+    this.runs = invariants.map((inv) => inv.start(config));
+    this.needs = invariants.map((inv) => ({ snapshot: inv.needs.includes('snapshot'), trace: inv.needs.includes('trace'), md: inv.needs.includes('md') }));
+    this.tallies = invariants.map(() => undefined);
+  }
+
+  /** Runs every invariant on one step; true when the run must stop. */
+  step(ctx: CheckContext, fail: (f: Failure) => boolean): boolean {
+    const snapshots = ctx.after !== null && ctx.before !== null;
+    const trace = ctx.result.trace !== undefined;
+    const md = ctx.result.md !== undefined;
+    for (let i = 0; i < this.invariants.length; i++) {
+      const c = (this.tallies[i] ??= tally(this.counts, this.invariants[i].name));
+      const n = this.needs[i];
+      if ((n.snapshot && !snapshots) || (n.trace && !trace) || (n.md && !md)) {
+        c.skipped++;
+        continue;
+      }
+      c.checked++;
+      const message = this.runs[i].check(ctx);
       if (message !== null) {
-        tally(counts, inv.name).failed++;
+        c.failed++;
+        if (fail({ property: this.invariants[i].name, step: ctx.index, message })) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The end-of-run checks, after the last step. */
+  finish(last: CheckContext | null, fail: (f: Failure) => boolean): void {
+    this.invariants.forEach((inv, i) => {
+      const message = this.runs[i].finish?.(last) ?? null;
+      if (message !== null) {
+        tally(this.counts, inv.name).failed++;
         fail({ property: inv.name, step: last?.index ?? -1, message });
       }
     });
   }
-  return outcome;
-}
-
-/** Runs every invariant on one step; true when the run must stop. */
-function checkAll(
-  invariants: readonly Invariant[],
-  runs: InvariantRun[],
-  ctx: CheckContext,
-  counts: Record<string, StepCounts>,
-  fail: (f: Failure) => boolean,
-): boolean {
-  let stop = false;
-  for (let i = 0; i < invariants.length && !stop; i++) {
-    const inv = invariants[i];
-    const c = tally(counts, inv.name);
-    if (!hasNeeds(inv, ctx)) {
-      c.skipped++;
-      continue;
-    }
-    c.checked++;
-    const message = runs[i].check(ctx);
-    if (message !== null) {
-      c.failed++;
-      stop = fail({ property: inv.name, step: ctx.index, message });
-    }
-  }
-  return stop;
-}
-
-function hasNeeds(inv: Invariant, ctx: CheckContext): boolean {
-  return inv.needs.every((n) =>
-    n === 'snapshot' ? ctx.after !== null && ctx.before !== null : n === 'trace' ? ctx.result.trace !== undefined : ctx.result.md !== undefined,
-  );
 }
 
 function tally(counts: Record<string, StepCounts>, name: string): StepCounts {
@@ -213,8 +234,7 @@ export async function execute(impl: Implementation, il: Interleaving, o: Execute
   let next = gen.next();
   while (!next.done) {
     try {
-      const v = next.value();
-      next = gen.next(isPromise(v) ? await v : v);
+      next = gen.next(await next.value);
     } catch (e) {
       next = gen.throw(e);
     }
@@ -227,16 +247,8 @@ export function executeSync(impl: Implementation, il: Interleaving, o: ExecuteOp
   const gen = run(impl, il, o);
   let next = gen.next();
   while (!next.done) {
-    try {
-      const v = next.value();
-      if (isPromise(v)) {
-        void v.catch(() => undefined);
-        throw new Error(`${impl.name} answered asynchronously; use execute() for it`);
-      }
-      next = gen.next(v);
-    } catch (e) {
-      next = gen.throw(e);
-    }
+    void next.value.catch(() => undefined);
+    next = gen.throw(new Error(`${impl.name} answered asynchronously; use execute() for it`));
   }
   return next.value;
 }
