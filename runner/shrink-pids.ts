@@ -75,21 +75,30 @@ export function pidsOf(step: Step): number[] {
 }
 
 /**
- * The steps without steps `from`..`to`-1 and without the processes those steps created: every later
- * step that mentions one of them is dropped too, and pids handed out after them shift down, as the
- * allocator would now hand them out.
+ * The steps without steps `from`..`to`-1, as the allocator would now number them: pids handed out
+ * after them shift down, and each pid those steps created is rewritten by `fate` (null: the process
+ * is gone, and every later step that mentions it is dropped too).
  */
-export function removeWithProcesses(steps: readonly Step[], from: number, to: number, created: readonly (number | null)[]): Step[] {
+export function withoutCreations(steps: readonly Step[], from: number, to: number, created: readonly (number | null)[], fate: PidMap): Step[] {
   const gone = new Set(created.slice(from, to).filter((p): p is number => p !== null));
   const laterCreated = created.filter((p, i): p is number => p !== null && i >= to);
   const shift = new Map(laterCreated.map((p) => [p, p - [...gone].filter((g) => g < p).length]));
-  const f: PidMap = (p) => (gone.has(p) ? null : (shift.get(p) ?? p));
+  const f: PidMap = (p) => (gone.has(p) ? fate(p) : (shift.get(p) ?? p));
   const out: Step[] = steps.slice(0, from);
   for (const s of steps.slice(to)) {
     const m = mapStepPids(s, f);
     if (m !== null) out.push(m);
   }
   return out;
+}
+
+/**
+ * The steps without steps `from`..`to`-1 and without the processes those steps created: every later
+ * step that mentions one of them is dropped too, and pids handed out after them shift down, as the
+ * allocator would now hand them out.
+ */
+export function removeWithProcesses(steps: readonly Step[], from: number, to: number, created: readonly (number | null)[]): Step[] {
+  return withoutCreations(steps, from, to, created, () => null);
 }
 
 /**
@@ -125,4 +134,9 @@ export function renumberTemporally(steps: readonly Step[], from: readonly (numbe
     if (o !== null && o !== undefined && n !== null && n !== undefined) live.set(o, n);
   }
   return out;
+}
+
+/** Init and every pid the steps before step `i` mention, ascending: the processes a step could be moved to. */
+export function knownPidsBefore(steps: readonly Step[], i: number): number[] {
+  return [...new Set([1, ...steps.slice(0, i).flatMap(pidsOf)])].sort((x, y) => x - y);
 }

@@ -7,21 +7,27 @@ import { removeWithProcesses } from '../../runner/shrink-pids';
 import { formatShrunk } from '../../runner/shrink-print';
 import { ToyKernel } from './toy-kernel';
 
-/** Fails once some process has run 5 ticks or more and then exited. */
-const busyExit: Invariant = {
-  name: 'busy-exit',
-  statement: 'no process exits after running 5 ticks',
-  source: 'test',
-  needs: ['snapshot'],
-  start: () => ({
-    check: (c) => (c.after!.procs.some((p) => p.state === 'ZOMBIE' && p.ru.utime >= 5) ? 'busy exit' : null),
-  }),
-};
+/** Fails once some process (init too, unless `childrenOnly`) has run 5 ticks or more and then exited. */
+function busyExit(childrenOnly: boolean): Invariant {
+  return {
+    name: 'busy-exit',
+    statement: 'no process exits after running 5 ticks',
+    source: 'test',
+    needs: ['snapshot'],
+    start: () => ({
+      check: (c) => (c.after!.procs.some((p) => p.state === 'ZOMBIE' && p.ru.utime >= 5 && (!childrenOnly || p.pid !== 1)) ? 'busy exit' : null),
+    }),
+  };
+}
 
-const fails = (il: Interleaving): Failure | null => {
-  const out = executeSync(new ToyKernel(), il, { invariants: [busyExit] });
-  return out.rejectedAt !== null ? null : out.failure;
-};
+function failsOn(invariant: Invariant) {
+  return (il: Interleaving): Failure | null => {
+    const out = executeSync(new ToyKernel(), il, { invariants: [invariant] });
+    return out.rejectedAt !== null ? null : out.failure;
+  };
+}
+
+const fails = failsOn(busyExit(true));
 
 const noisy: Interleaving = {
   config: {},
@@ -56,6 +62,16 @@ describe('shrink', () => {
     for (let i = 0; i < steps.length; i++) {
       expect(fails({ config: {}, steps: [...steps.slice(0, i), ...steps.slice(i + 1)] })).toBeNull();
     }
+  });
+
+  it('folds a process into its creator when only what it did matters', async () => {
+    const anyone = failsOn(busyExit(false));
+    const out = await shrink(noisy, anyone(noisy)!, anyone);
+    expect(out.interleaving.steps).toEqual([
+      { pid: 1, call: 'run', ticks: 5 },
+      { pid: 1, call: 'exit', code: 0 },
+    ]);
+    expect(out.minimal).toBe(true);
   });
 
   it('respects the replay budget and says the result may not be minimal', async () => {
