@@ -1,5 +1,6 @@
 #include "probe.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,11 +49,18 @@ static long decfield(const char *text, const char *key)
 	return v ? strtol(v, NULL, 10) : 0;
 }
 
-int probe_proc(pid_t pid, proc_probe *out)
+/* Whether Linux can say where a task in this state is (every state but running and dead). */
+static bool has_syscall_answer(char state)
 {
-	char path[64], buf[4096];
+	return state != 'R' && state != 'X' && state != '?';
+}
+
+/* Sample one /proc task directory ("/proc/PID" or "/proc/PID/task/TID"). */
+static int probe_dir(const char *dir, proc_probe *out)
+{
+	char path[96], buf[4096];
 	memset(out, 0, sizeof *out);
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	snprintf(path, sizeof path, "%s/status", dir);
 	if (slurp(path, buf, sizeof buf) < 0)
 		return -1;
 	const char *st = field(buf, "State");
@@ -64,21 +72,52 @@ int probe_proc(pid_t pid, proc_probe *out)
 	out->deliverable = (hexfield(buf, "SigPnd") | hexfield(buf, "ShdPnd")) & ~hexfield(buf, "SigBlk");
 	out->switches = (uint64_t)decfield(buf, "voluntary_ctxt_switches") + (uint64_t)decfield(buf, "nonvoluntary_ctxt_switches");
 	out->syscall_nr = NR_NONE;
-	if (out->state == 'S' || out->state == 'D') {
-		if (probe_blind) {
-			out->syscall_nr = NR_UNKNOWN;
-			return 0;
-		}
-		snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
-		if (slurp(path, buf, sizeof buf) < 0)
-			return -1;
-		if (strncmp(buf, "running", 7) == 0) {
-			out->syscall_nr = NR_RUNNING;
-		} else {
-			char *end;
-			out->syscall_nr = strtol(buf, &end, 10);
-			out->arg0 = strtoull(end, NULL, 16);
-		}
+	if (!has_syscall_answer(out->state))
+		return 0;
+	if (probe_blind) {
+		out->syscall_nr = NR_UNKNOWN;
+		return 0;
+	}
+	snprintf(path, sizeof path, "%s/syscall", dir);
+	if (slurp(path, buf, sizeof buf) < 0)
+		return -1;
+	if (strncmp(buf, "running", 7) == 0) {
+		out->syscall_nr = NR_RUNNING;
+	} else {
+		char *end;
+		out->syscall_nr = strtol(buf, &end, 10);
+		out->arg0 = strtoull(end, NULL, 16);
 	}
 	return 0;
+}
+
+int probe_proc(pid_t pid, proc_probe *out)
+{
+	char dir[32];
+	snprintf(dir, sizeof dir, "/proc/%d", (int)pid);
+	return probe_dir(dir, out);
+}
+
+int probe_thread(pid_t pid, pid_t tid, proc_probe *out)
+{
+	char dir[64];
+	snprintf(dir, sizeof dir, "/proc/%d/task/%d", (int)pid, (int)tid);
+	return probe_dir(dir, out);
+}
+
+int probe_other_threads(pid_t pid, pid_t *tids, int max)
+{
+	char dir[48];
+	snprintf(dir, sizeof dir, "/proc/%d/task", (int)pid);
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	int n = 0;
+	for (struct dirent *e; n < max && (e = readdir(d));) {
+		pid_t tid = (pid_t)atoi(e->d_name);
+		if (tid > 0 && tid != pid)
+			tids[n++] = tid;
+	}
+	closedir(d);
+	return n;
 }

@@ -11,8 +11,8 @@
 #include <sys/types.h>
 
 /* syscall_nr values that are not system call numbers. */
-#define NR_RUNNING (-2) /* /proc/PID/syscall said "running" */
-#define NR_NONE (-1)    /* not inside a system call */
+#define NR_RUNNING (-2) /* /proc/PID/syscall said "running": the task is still on a CPU */
+#define NR_NONE (-1)    /* not inside a system call (or a zombie whose exit is complete) */
 #define NR_UNKNOWN (-3) /* asleep, but this /proc has no syscall file (probe_blind) */
 
 /*
@@ -28,7 +28,12 @@ typedef struct {
 	char state;         /* R S D T t Z X ... */
 	int threads;
 	pid_t ppid;         /* in the orchestrator's pid namespace */
-	long syscall_nr;    /* only sampled in S and D */
+	/*
+	 * Sampled in every state but R. Linux answers from /proc/PID/syscall only once the task is off
+	 * its CPU in the state it showed, else NR_RUNNING: so a T, t or Z task that is still finishing its
+	 * stop or exit (and has not yet told its parent) shows as NR_RUNNING. NR_UNKNOWN when probe_blind.
+	 */
+	long syscall_nr;
 	uint64_t arg0;
 	uint64_t deliverable; /* (SigPnd | ShdPnd) & ~SigBlk: signals that will act as soon as it runs */
 	uint64_t switches;  /* voluntary + involuntary context switches */
@@ -36,5 +41,14 @@ typedef struct {
 
 /* Sample /proc/<pid>. Returns 0, or -1 when the entry is gone (the process was reaped). */
 int probe_proc(pid_t pid, proc_probe *out);
+
+/* Sample /proc/<pid>/task/<tid>, one thread of the process. Returns 0, or -1 when the thread is gone. */
+int probe_thread(pid_t pid, pid_t tid, proc_probe *out);
+
+/*
+ * The process's threads other than its leader, at most max of them, in /proc order. Returns how
+ * many, or -1 when the process is gone.
+ */
+int probe_other_threads(pid_t pid, pid_t *tids, int max);
 
 #endif

@@ -1,11 +1,15 @@
 /*
  * The quiescence rule (linux.md §2.3). A step is over when every puppet is in a state from which
- * nothing happens by itself, and two sweeps a settle window apart saw exactly the same thing:
+ * nothing happens by itself, and two sweeps in a row saw exactly the same thing:
  *   - idle in recvmsg on its channel, or asleep in the call it was told to make (wait4; clone for
  *     vfork), with no unblocked signal pending;
- *   - stopped (T, t), or a zombie with no threads left, or reaped.
+ *   - stopped (T, t), or a zombie with no threads left, or reaped;
+ *   - and, when it has more threads (thr_new), each of them asleep in pause or stopped.
  * Each sweep also records the context-switch counts, so a process that ran at all between the two
- * sweeps, however briefly, makes them differ.
+ * sweeps, however briefly, makes them differ; and Linux answers /proc/PID/syscall only for a task
+ * that is off its CPU, so a task that already shows T or Z but is still notifying its parent is
+ * seen as running. The two sweeps therefore need no long window between them: the orchestrator
+ * polls with a back-off until the namespace looks quiet, then confirms after a short gap.
  */
 #define _GNU_SOURCE
 #include "kernel.h"
@@ -15,6 +19,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,9 +28,17 @@
 #define NR_WAIT4 61
 #define NR_CLONE 56
 #define NR_CLONE3 435
+#define NR_PAUSE 34
 #define SIGKILL_BIT (1ULL << (SIGKILL - 1))
 /* Windows of unchanged sweeps that count as quiet where /proc shows less (probe_blind). */
 #define BLIND_CONFIRMATIONS 3
+/*
+ * Native Linux: the first poll after a command, doubled while the namespace is busy up to the
+ * settle window; and the gap before the confirming sweep, longer than the few microseconds the
+ * kernel spends between showing a task as exited and waking its parent (with interrupts off).
+ */
+#define FIRST_POLL_US 10
+#define CONFIRM_GAP_US 20
 
 static uint64_t mix(uint64_t h, uint64_t v)
 {
@@ -56,8 +69,10 @@ static const char *unsettled(const puppet *p, const proc_probe *s)
 	switch (s->state) {
 	case 'T':
 	case 't':
-		return NULL;
+		return s->syscall_nr == NR_RUNNING ? "stopping (still on a CPU)" : NULL;
 	case 'Z':
+		if (s->syscall_nr == NR_RUNNING)
+			return "exiting (still on a CPU)";
 		return s->threads <= 1 ? NULL : "a zombie whose threads are still exiting";
 	case 'S':
 	case 'D':
@@ -70,6 +85,53 @@ static const char *unsettled(const puppet *p, const proc_probe *s)
 	default:
 		return "running";
 	}
+}
+
+/*
+ * Why one of a live process's other threads is not quiescent, or NULL. Such a thread only sleeps in
+ * pause with every signal blocked (puppet.c), but it takes part in group stops and group exits.
+ */
+static const char *unsettled_thread(const proc_probe *t)
+{
+	switch (t->state) {
+	case 'T':
+	case 't':
+		return t->syscall_nr == NR_RUNNING ? "a thread still stopping" : NULL;
+	case 'S':
+		if (t->syscall_nr != NR_PAUSE && t->syscall_nr != NR_UNKNOWN)
+			return "a thread not yet asleep in pause";
+		return t->deliverable ? "a thread about to act on a pending signal" : NULL;
+	default:
+		return "a thread running or exiting";
+	}
+}
+
+/*
+ * Probe the other threads of a live multi-threaded puppet into the fingerprint. Returns why one
+ * is not quiescent, or NULL. A thread that is gone in between is simply not there.
+ */
+static const char *sweep_threads(const puppet *p, const proc_probe *leader, uint64_t *h)
+{
+	if (leader->threads <= 1 || leader->state == 'Z')
+		return NULL;
+	pid_t tids[MAX_PUPPETS];
+	int n = probe_other_threads(p->gpid, tids, MAX_PUPPETS);
+	const char *why = NULL;
+	for (int i = 0; i < n; i++) {
+		proc_probe t;
+		if (probe_thread(p->gpid, tids[i], &t) < 0)
+			continue;
+		if (!why)
+			why = unsettled_thread(&t);
+		*h = mix(*h, (uint64_t)tids[i] << 8 | (uint64_t)(unsigned char)t.state);
+		*h = mix(*h, (uint64_t)t.syscall_nr);
+		*h = mix(*h, t.switches);
+	}
+	/* Fewer threads listed than counted: one is on its way out. */
+	if (!why && n >= 0 && n + 1 < leader->threads)
+		why = "a thread exiting";
+	*h = mix(*h, (uint64_t)n);
+	return why;
 }
 
 /* A probe is trusted only if the pidfd shows the process still existed after it was taken. */
@@ -120,6 +182,8 @@ static int sweep(kernel *k, int index, step_outcome *out, uint64_t *sig, char *w
 		if (s.state == 'Z' && p->state != PUP_EXITED)
 			puppet_died(k, p, index, out);
 		const char *u = unsettled(p, &s);
+		if (!u)
+			u = sweep_threads(p, &s, &h);
 		if (u) {
 			clean = false;
 			snprintf(why, whylen, "pid %d is %s (state %c, syscall %ld)", p->nspid, u, s.state, s.syscall_nr);
@@ -133,6 +197,7 @@ static int sweep(kernel *k, int index, step_outcome *out, uint64_t *sig, char *w
 	return clean ? 1 : 0;
 }
 
+/* Sleep up to us microseconds, or until a puppet's channel has something to read. */
 static void wait_a_window(kernel *k, long us)
 {
 	struct pollfd pf[MAX_PUPPETS];
@@ -144,14 +209,31 @@ static void wait_a_window(kernel *k, long us)
 	ppoll(pf, (nfds_t)n, &ts, NULL);
 }
 
+/* Short polls must not be stretched by the default 50 us timer slack. */
+static void tighten_timer_slack(void)
+{
+	static bool done;
+	if (!done)
+		prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0);
+	done = true;
+}
+
 res_kind settle(kernel *k, int index, step_outcome *out, char *err, size_t errlen)
 {
 	int64_t deadline = now_us() + k->lim.step_ms * 1000;
 	uint64_t prev = 0;
-	/* Equal sweeps in a row needed: without syscall files or switch counts (probe_blind), more. */
+	/*
+	 * Equal sweeps in a row needed, and the gap before each confirming one: where /proc shows less
+	 * (probe_blind), more of them, a whole settle window apart; on native Linux one, a short gap
+	 * later. While anything moves, a back-off poll (a message on a channel ends it at once).
+	 */
 	int needed = probe_blind ? BLIND_CONFIRMATIONS : 1, same = 0;
+	long confirm_us = probe_blind ? k->lim.settle_us : CONFIRM_GAP_US, poll_us = FIRST_POLL_US;
 	char why[160] = "";
+	tighten_timer_slack();
 	for (;;) {
+		/* The command just sent is still being acted on: a sweep at once would find it running. */
+		wait_a_window(k, same > 0 ? confirm_us : poll_us);
 		int handled = channel_drain(k, index, out, err, errlen);
 		if (handled < 0)
 			return RES_INTERNAL;
@@ -160,7 +242,8 @@ res_kind settle(kernel *k, int index, step_outcome *out, char *err, size_t errle
 		if (swept < 0)
 			return RES_INTERNAL;
 		bool clean = swept == 1;
-		same = handled == 0 && clean && same > 0 && sig == prev ? same + 1 : (handled == 0 && clean ? 1 : 0);
+		/* A confirmation counts only if no message came in since the sweep before it. */
+		same = !clean ? 0 : handled == 0 && same > 0 && sig == prev ? same + 1 : 1;
 		if (same > needed)
 			return RES_OK;
 		prev = sig;
@@ -168,6 +251,7 @@ res_kind settle(kernel *k, int index, step_outcome *out, char *err, size_t errle
 			snprintf(err, errlen, "the step did not settle within %ld ms: %s", k->lim.step_ms, clean ? "processes kept changing" : why);
 			return RES_INTERNAL;
 		}
-		wait_a_window(k, k->lim.settle_us);
+		if (same == 0)
+			poll_us = poll_us * 2 < k->lim.settle_us ? poll_us * 2 : k->lim.settle_us;
 	}
 }
