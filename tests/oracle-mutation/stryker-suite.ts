@@ -1,0 +1,13 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * StrykerJS's test set as one jest test file (jest.stryker.config.js): jest builds a fresh module
+ * registry per test file and Stryker runs jest once per mutant, so loading the oracle once for all
+ * tests, instead of once per file, saves most of a mutant's cost. The set: every oracle unit test,
+ * every test here, and the stored-fixture replays (golden and errata; the linux divergences).
+ */
+const testsIn = (dir: string) => readdirSync(join(__dirname, '..', dir)).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `../${dir}/${f}`);
+for (const file of [...testsIn('oracle'), ...testsIn('oracle-mutation'), '../fixtures/replay.test.ts', '../linux/divergences.test.ts']) {
+  require(file); // eslint-disable-line @typescript-eslint/no-require-imports
+}
