@@ -2,6 +2,7 @@ import type { Implementation, Interleaving } from '../interleaving';
 import type { Invariant } from './check';
 import type { CompareOptions } from './compare';
 import { execute, type Failure } from './execute';
+import type { KnownDivergences } from './known-divergences';
 import { shrink, type ShrinkResult } from './shrink';
 
 /** What a replay on the target needs: the reference to compare with and the invariants to run. */
@@ -12,12 +13,18 @@ export interface Judge {
   compare?: Partial<CompareOptions>;
   /** The pid each step created, for the shrinker's pid renumbering (default: its own guess). */
   createdPids?: (il: Interleaving) => (number | null)[] | Promise<(number | null)[]>;
+  /** The target's known divergences: a replay that only shows one of them does not count as failing. */
+  known?: KnownDivergences;
 }
 
-/** The failure of one replay on the target, or null (passes, or invalid from a rejected step). */
+/**
+ * The failure of one replay on the target, or null (passes, invalid from a rejected step, or fails
+ * only by a known divergence, so that shrinking an unknown failure cannot slip into a known one).
+ */
 export async function replayFailure(judge: Judge, il: Interleaving): Promise<Failure | null> {
   const outcome = await execute(judge.target, il, { invariants: judge.invariants, reference: judge.reference, compare: judge.compare });
-  return outcome.failure;
+  const f = outcome.failure;
+  return f !== null && judge.known?.classify(il, f, outcome.results) ? null : f;
 }
 
 /**

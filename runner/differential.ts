@@ -3,6 +3,7 @@ import { execute, type Failure, type StepCounts } from './execute';
 import { failureFixture } from './differential-fixture';
 import { shrinkOnTarget, type Judge } from './differential-shrink';
 import { notingRefusals } from './differential-skip';
+import { KnownCounter } from './known-divergences';
 import { propertiesOf, type ReportedFailure, type RunReport } from './report';
 
 /** A run of many interleavings against one target, each step compared with the reference. */
@@ -50,7 +51,9 @@ export interface CampaignResult {
 const DEFAULT_MAX_REPLAYS = 5000;
 
 /**
- * Run, check, shrink, save. A run whose configuration the target refuses (ConfigUnsupported) is
+ * Run, check, shrink, save. A failure the target's known divergences explain is counted against
+ * its entry and not shrunk (its fixture shows it already); the others are shrunk keeping them
+ * unexplained. A run whose configuration the target refuses (ConfigUnsupported) is
  * skipped and counted. A target that broke the protocol is not shrunk (it is no longer
  * trusted, and hangs cost a timeout per replay): its executed prefix is saved as it is, and the
  * campaign stops. Every fixture is saved before the failure is reported to anyone.
@@ -65,6 +68,7 @@ export async function runCampaign(c: Campaign): Promise<CampaignResult> {
   let steps = 0;
   let skippedRuns = 0;
   const noting = notingRefusals(c.target);
+  const known = c.known ? new KnownCounter(c.known) : null;
 
   for (let run = 0; run < c.runs && found.length < maxFailures; run++) {
     const il = c.generate(run);
@@ -80,6 +84,10 @@ export async function runCampaign(c: Campaign): Promise<CampaignResult> {
     const failure = outcome.failure;
     if (failure) {
       if (failure.property === 'differential') differential.failed++;
+      if (known?.note(il, failure, outcome.results, run)) {
+        c.onRun?.(runs, found.length);
+        continue;
+      }
       found.push(await saveFailure(c, il, failure, run, outcome.results));
       if (failure.property === 'implementation') break;
     }
@@ -93,6 +101,7 @@ export async function runCampaign(c: Campaign): Promise<CampaignResult> {
     runs,
     steps,
     ...(skippedRuns ? { skippedRuns } : {}),
+    ...(known ? { known: known.tallies().map(({ id, fixture, runs: n, firstRun }) => ({ id, fixture, runs: n, firstRun })) } : {}),
     failures: found.map(({ property, step, fixture, message }) => ({ property, step, fixture, message })),
     properties: propertiesOf(counts),
   };

@@ -28,6 +28,11 @@ export interface RunReport {
   steps: number;
   /** Runs skipped because the target refused their configuration (present only when some were). */
   skippedRuns?: number;
+  /**
+   * Runs whose first failure was a known divergence of the target, per entry in the list's order
+   * (present only when the target has a list). They are not failures: exit 0 if nothing else failed.
+   */
+  known?: { id: string; fixture: string; runs: number; firstRun: number }[];
   failures: ReportedFailure[];
   properties: Record<string, { checked: number; failed: number }>;
 }

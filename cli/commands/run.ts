@@ -12,6 +12,7 @@ import { checksFor } from '../../properties/checks';
 import { createdPidsFor, interleavingSource } from '../interleavings';
 import { displayPath } from '../display-path';
 import type { Io } from '../io';
+import { knownDivergencesFor, knownLines } from '../known-divergences';
 import { startProgress } from '../progress';
 import { writeFileAtomic } from '../write-atomic';
 
@@ -27,6 +28,8 @@ export interface RunOptions {
   timeout: number;
   errata: boolean;
   maxFailures: number;
+  /** Count the target's documented divergences instead of failing on them (default true; `--no-known`). */
+  known?: boolean;
 }
 
 /** The default budget: finds typical bugs, and completes in a few seconds on the oracle. */
@@ -54,6 +57,10 @@ export function describeFailure(f: FoundFailure, target: string, o: { profile: P
   return `FAIL ${body}\n${bothSides(f)}fixture: ${f.fixture} (${how})\n\n`;
 }
 
+function knownCount(report: { known?: { runs: number }[] }): string {
+  return report.known ? `, ${report.known.reduce((n, k) => n + k.runs, 0)} known divergence(s)` : '';
+}
+
 /** `reapcheck run`: random interleavings against a target, each step checked against the oracle. */
 export async function runCommand(o: RunOptions, io: Io): Promise<number> {
   const started = Date.now();
@@ -72,6 +79,7 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
       seed: o.seed,
       runs: o.runs,
       maxFailures: o.maxFailures,
+      known: o.known === false ? undefined : knownDivergencesFor(o.impl, o.profile),
       generate: interleavingSource(o.seed, o.maxSteps, o.profile),
       createdPids: createdPidsFor(o.profile),
       save: (fixture) => displayPath(io.cwd, writeFixtureAtomic(outDir, fixture)),
@@ -88,9 +96,10 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
   } else {
     for (const f of found) io.out(describeFailure(f, o.impl, o));
     io.out(`${countsTable(counts)}\n`);
+    io.out(knownLines(o.impl, report.known ?? []));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const skipped = report.skippedRuns ? ` (${report.skippedRuns} skipped: configuration not supported by the target)` : '';
-    io.out(`${o.impl} (${o.profile}): ${report.runs} runs${skipped}, ${report.steps} steps, ${report.failures.length} failure(s), seed ${o.seed}, in ${seconds} s\n`);
+    io.out(`${o.impl} (${o.profile}): ${report.runs} runs${skipped}, ${report.steps} steps, ${report.failures.length} failure(s)${knownCount(report)}, seed ${o.seed}, in ${seconds} s\n`);
   }
   return exitCodeOf(report);
 }

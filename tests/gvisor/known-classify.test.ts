@@ -1,0 +1,110 @@
+import type { Fixture, Implementation, Interleaving, Step, StepResult } from '../../interleaving';
+import { createOracle } from '../../oracle';
+import { runCampaign } from '../../runner/differential';
+import { replayFailure, shrinkOnTarget } from '../../runner/differential-shrink';
+import { exitCodeOf } from '../../runner/report';
+import { classifyGvisorFailure, gvisorKnownDivergences, GVISOR_KNOWN } from '../../adapters/gvisor/known-list';
+import { GVISOR_DIVERGENCES } from '../../adapters/gvisor/known-divergences';
+import { SIGNATURES } from '../../adapters/gvisor/signatures';
+
+/**
+ * The known-divergence judge without a sandbox: a stand-in target (the oracle's linux profile with
+ * planted lies) shows that a lie like G3 is counted and not shrunk, and that a lie no entry
+ * describes is a real failure, shrunk without slipping into a known one. tests/gvisor/
+ * known-divergences.test.ts checks the judge against gVisor itself.
+ */
+
+type Lie = (step: Step, r: StepResult) => void;
+
+/** setsid returns 0, as gVisor does (G3). */
+const setsidZero: Lie = (step, r) => {
+  if (step.call === 'setsid' && (r.observations[0].ret ?? 0) > 0) r.observations[0].ret = 0;
+};
+/** getppid is off by 100: no known divergence looks like that. */
+const ppidOff: Lie = (step, r) => {
+  if (step.call === 'getppid') r.observations[0].ret = (r.observations[0].ret ?? 0) + 100;
+};
+
+function liar(...lies: Lie[]): Implementation {
+  const oracle = createOracle();
+  return {
+    name: 'gvisor',
+    reset: (c) => oracle.reset(c),
+    apply: (s) => {
+      const r = structuredClone(oracle.apply(s));
+      for (const lie of lies) lie(s, r);
+      return r;
+    },
+  };
+}
+
+const fork = (pid: number): Step => ({ pid, call: 'fork' });
+const LINUX = { profile: 'linux' as const };
+
+async function campaign(target: Implementation, interleavings: Interleaving[]) {
+  const saved: Fixture[] = [];
+  const result = await runCampaign({
+    target,
+    reference: createOracle(),
+    invariants: [],
+    compare: { expectedProfile: 'linux', actualProfile: 'linux' },
+    targetSpec: 'gvisor',
+    profile: 'linux',
+    seed: 0,
+    runs: interleavings.length,
+    maxFailures: 10,
+    generate: (run) => interleavings[run],
+    save: (f) => (saved.push(f), `${f.name}.json`),
+    known: gvisorKnownDivergences,
+  });
+  return { ...result, saved };
+}
+
+describe('known gVisor divergences: the judge', () => {
+  test('every entry has a signature, and the ids follow the list', () => {
+    expect(GVISOR_KNOWN.map((k) => k.id)).toEqual(GVISOR_DIVERGENCES.map((_, i) => `G${i + 1}`));
+    expect(Object.keys(SIGNATURES).sort()).toEqual(GVISOR_DIVERGENCES.map((d) => d.name).sort());
+  });
+
+  test('a G3-like lie is counted against G3, not shrunk, and the run exits 0', async () => {
+    const il: Interleaving = { config: LINUX, steps: [fork(1), fork(1), { pid: 2, call: 'setsid' }, { pid: 3, call: 'getppid' }] };
+    const { report, found, saved } = await campaign(liar(setsidZero), [il, il]);
+    expect(report.known).toEqual([{ id: 'G3', fixture: 'fixtures/gvisor/gvisor-setsid-returns-zero.json', runs: 2, firstRun: 0 }]);
+    expect({ found: found.length, saved: saved.length, exit: exitCodeOf(report) }).toEqual({ found: 0, saved: 0, exit: 0 });
+  });
+
+  test('a lie no entry describes is a failure, and shrinking keeps it: a candidate that only shows a known one does not count', async () => {
+    // setsid by 2 is EPERM while 2 leads its group; dropping the setpgid makes it succeed, and the
+    // setsid lie (G3) would then fail first: a shrinker that took that would lose the real failure.
+    const il: Interleaving = { config: LINUX, steps: [fork(1), { pid: 2, call: 'setpgid', target: 0, pgid: 0 }, { pid: 2, call: 'setsid' }, { pid: 2, call: 'getppid' }] };
+    const { report, found } = await campaign(liar(setsidZero, ppidOff), [il]);
+    expect(exitCodeOf(report)).toBe(1);
+    expect(report.known).toEqual([]);
+    expect(found).toHaveLength(1);
+    expect(found[0].interleaving.steps[found[0].step]).toMatchObject({ call: 'getppid' });
+    // The control: the same shrink without the known list slips into the setsid lie.
+    const judge = { target: liar(setsidZero, ppidOff), reference: createOracle(), invariants: [], compare: { expectedProfile: 'linux' as const, actualProfile: 'linux' as const } };
+    const failure = (await replayFailure(judge, il))!;
+    const slipped = await shrinkOnTarget(judge, il, failure);
+    expect(slipped.interleaving.steps[slipped.failure.step]).toMatchObject({ call: 'setsid' });
+  });
+
+  test('a lasting divergence explains what follows it; before it, the same lie is unknown', () => {
+    const lieAt = (steps: Step[]) => {
+      const r = steps.map((s) => (s.call === 'getppid' ? { observations: [{ step: 0, pid: s.pid, call: s.call, kind: 'return' as const, ret: 99 }], log: [] } : null));
+      return { il: { config: LINUX, steps }, failure: { property: 'differential', step: steps.length - 1, message: 'planted' }, actual: r as StepResult[] };
+    };
+    const tstp: Step = { pid: 1, call: 'kill', target: 2, sig: 'SIGTSTP' };
+    const after = lieAt([fork(1), tstp, { pid: 2, call: 'getppid' }]);
+    const before = lieAt([fork(1), { pid: 2, call: 'getppid' }]);
+    expect(classifyGvisorFailure(after.il, after.failure, after.actual)?.id).toBe('G4');
+    expect(classifyGvisorFailure(before.il, before.failure, before.actual)).toBeNull();
+  });
+
+  test('an invariant failure or a broken target is never a known divergence', () => {
+    const il: Interleaving = { config: LINUX, steps: [{ pid: 1, call: 'kill', target: 1, sig: 'SIGKILL' }] };
+    for (const property of ['implementation', 'zombie-has-parent'])
+      expect(classifyGvisorFailure(il, { property, step: 0, message: 'x' }, [])).toBeNull();
+    expect(classifyGvisorFailure(il, { property: 'differential', step: 0, message: 'x' }, [])?.id).toBe('G1');
+  });
+});
