@@ -1,5 +1,6 @@
 import type { Implementation, Interleaving } from '../interleaving';
 import { createdPids, interleavingSource } from '../cli/interleavings';
+import { recordedSource } from '../properties/generators/source';
 import { createOracle } from '../oracle';
 import type { Invariant } from '../runner/check';
 import { runCampaign } from '../runner/differential';
@@ -33,7 +34,7 @@ export async function campaignRate(target: Implementation, invariants: readonly 
     profile: 'freebsd-r176365',
     seed,
     runs,
-    generate: interleavingSource(seed, MAX_STEPS, 'freebsd-r176365'),
+    generate: recordedSource(seed, MAX_STEPS),
     createdPids,
     save: () => '(not saved)',
   });

@@ -2,6 +2,7 @@ import type { Fixture, Interleaving, ProfileName, StepResult } from '../interlea
 import { execute, type Failure, type StepCounts } from './execute';
 import { failureFixture } from './differential-fixture';
 import { shrinkOnTarget, type Judge } from './differential-shrink';
+import { referenceFor, type RunSource } from './differential-recorded';
 import { notingRefusals } from './differential-skip';
 import { KnownCounter } from './known-divergences';
 import { propertiesOf, type ReportedFailure, type RunReport } from './report';
@@ -13,8 +14,13 @@ export interface Campaign extends Judge {
   profile: ProfileName;
   seed: number;
   runs: number;
-  /** The interleaving of run `i` (deterministic in the seed). */
-  generate(run: number): Interleaving;
+  /**
+   * The interleaving of run `i` (deterministic in the seed). When it comes with the results of the
+   * model that generated it, that model must be `reference` (same implementation and profile): the
+   * results then stand in for the reference's on that run (configuration permitting), while the
+   * shrinker and the printout still replay the reference.
+   */
+  generate(run: number): RunSource;
   /** Stop after this many failures (default 1: the first divergence is what a user needs). */
   maxFailures?: number;
   /** Replay budget of the shrinker per failure (default 5000). */
@@ -71,8 +77,8 @@ export async function runCampaign(c: Campaign): Promise<CampaignResult> {
   const known = c.known ? new KnownCounter(c.known) : null;
 
   for (let run = 0; run < c.runs && found.length < maxFailures; run++) {
-    const il = c.generate(run);
-    const outcome = await execute(noting.target, il, { invariants: c.invariants, reference: c.reference, compare: c.compare, counts });
+    const { interleaving: il, reference } = referenceFor(c.generate(run), c.reference);
+    const outcome = await execute(noting.target, il, { invariants: c.invariants, reference, compare: c.compare, counts });
     runs++;
     if (noting.takeRefusal() !== null) {
       skippedRuns++;

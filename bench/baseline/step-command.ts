@@ -1,10 +1,10 @@
 import type * as fc from 'fast-check';
 import { StepRejected, type ProfileName, type Step } from '../../interleaving';
+import { DEFAULT_INVALID_SHARE, nextStep } from '../../properties/generators/generate';
 import { World } from '../../properties/generators/world';
 import { compareResults } from '../../runner/compare';
 import { tapeRng } from './dice';
 import type { BaselineModel, BaselineReal } from './model';
-import { pickStep } from './pick-step';
 
 /** Thrown by a command when the target's result differs from the model's. */
 export class Mismatch extends Error {
@@ -27,11 +27,11 @@ export class StepCommand implements fc.Command<BaselineModel, BaselineReal> {
   ) {}
 
   check(m: Readonly<BaselineModel>): boolean {
-    return m.world.snapshot.panic === null && m.world.awake.length > 0;
+    return m.world.state.panic === null && m.world.awake.length > 0;
   }
 
   run(m: BaselineModel, r: BaselineReal): void {
-    const step = pickStep(m.world, tapeRng(this.dice), m.bias);
+    const step = nextStep(m.world, tapeRng(this.dice), m.bias, DEFAULT_INVALID_SHARE);
     if (step === null) return;
     let expected;
     try {

@@ -1,14 +1,16 @@
 import * as fc from 'fast-check';
-import type { Implementation, Interleaving, ProcView, ProfileName, Snapshot, Step, StepResult } from '../../interleaving';
-import { isPromise, StepRejected, withDefaults } from '../../interleaving';
+import type { Config, Implementation, Interleaving, ProfileName, Step, StepResult } from '../../interleaving';
+import { withDefaults } from '../../interleaving';
 import type { Bias } from './bias';
 import { pickBias } from './bias';
 import { MAKERS } from './catalogue';
 import type { MakeContext } from './calls/maker';
 import { pickConfig } from './config';
-import { drainSteps } from './drain';
+import { drain } from './drain';
+import { Recording } from './recording';
 import { Rng } from './rng';
-import { World } from './world';
+import { syncModel } from './sync-model';
+import { World, type WorldProc } from './world';
 
 export interface GenerateOptions {
   /** The model that guides generation; it must answer synchronously (the oracle does). */
@@ -23,93 +25,91 @@ export interface GenerateOptions {
   profile?: ProfileName;
 }
 
-/** A synchronous model: generation must not await. */
-export interface SyncModel {
-  reset(config: ReturnType<typeof withDefaults>): void;
-  apply(step: Step): StepResult;
-  snapshot(): Snapshot;
-}
+/** The generator's share of deliberately invalid arguments when the options do not say. */
+export const DEFAULT_INVALID_SHARE = 0.1;
 
-export function syncModel(impl: Implementation): SyncModel {
-  if (!impl.snapshot) throw new Error(`${impl.name} cannot guide generation: it has no snapshot`);
-  const sync = <T>(v: T | Promise<T>, what: string): T => {
-    if (isPromise(v)) throw new Error(`${impl.name} answered ${what} asynchronously; generation needs a synchronous model`);
-    return v;
-  };
-  return {
-    reset: (c) => sync(impl.reset(c), 'reset'),
-    apply: (s) => sync(impl.apply(s), 'apply'),
-    snapshot: () => sync(impl.snapshot!(), 'snapshot'),
-  };
+/** A generated interleaving with the model's result for every step, and the configuration the model ran. */
+export interface Generated {
+  interleaving: Interleaving;
+  /** What the model answered to each step: what it answers again on a replay from `config`. */
+  results: StepResult[];
+  /** `withDefaults(interleaving.config)` as generated: the model was reset with it. */
+  config: Config;
 }
 
 /** The caller: init often (its waits are ordinary steps, §9.1), deeper processes a little more. */
-function pickCaller(world: World, rng: Rng): ProcView {
-  return rng.weighted(world.awake.map((p) => [p, p.pid === 1 ? 2.5 : 1 + 0.3 * Math.min(world.depth(p), 5)] as const))!;
+function pickCaller(world: World, rng: Rng): WorldProc | undefined {
+  return rng.weightedBy(world.awake, (p) => (p.pid === 1 ? 2.5 : 1 + 0.3 * Math.min(world.depth(p), 5)));
 }
 
-/** One step for the current state, or null if no maker wants this caller. */
-function nextStep(world: World, rng: Rng, bias: Bias, invalidShare: number): Step | null {
+/** One step for the current state (caller, then maker by weight times the run's bias), or null if no maker wants this caller. */
+export function nextStep(world: World, rng: Rng, bias: Bias, invalidShare: number): Step | null {
   const caller = pickCaller(world, rng);
+  if (!caller) return null;
   const ctx: MakeContext = { world, caller, rng, invalidShare };
-  const maker = rng.weighted(MAKERS.map((m) => [m, m.weight(ctx) * (bias.get(m) ?? 1)] as const));
+  const maker = rng.weightedBy(MAKERS, (m, i) => m.weight(ctx) * bias[i]);
   return maker ? maker.make(ctx) : null;
 }
 
 /**
  * Generates one interleaving by running the model as it goes: each step is made for the state the
  * previous steps produced, and a step the model rejects is replaced by another, so every step is
- * valid; deliberately invalid arguments exercise the error paths instead.
+ * valid; deliberately invalid arguments exercise the error paths instead. The model's results are
+ * kept beside the steps.
  */
-export function generateWith(rng: Rng, o: GenerateOptions): Interleaving {
+export function generateRecordedWith(rng: Rng, o: GenerateOptions): Generated {
   const model = syncModel(o.model);
   const maxSteps = o.maxSteps ?? 60;
-  const invalidShare = o.invalidShare ?? 0.1;
+  const invalidShare = o.invalidShare ?? DEFAULT_INVALID_SHARE;
   const config = pickConfig(rng);
   if (o.profile) config.profile = o.profile;
   const bias = pickBias(rng);
-  const drain = rng.chance(o.drainShare ?? 0.25);
-  const body = drain ? Math.max(0, rng.int(maxSteps >> 1, maxSteps) - 20) : rng.int(maxSteps >> 2, maxSteps);
-  model.reset(withDefaults(config));
-  const steps: Step[] = [];
-  let world = new World(model.snapshot());
-  for (let attempts = 0; steps.length < body && attempts < body * 4; attempts++) {
-    if (world.snapshot.panic !== null || world.awake.length === 0) break;
+  const drains = rng.chance(o.drainShare ?? 0.25);
+  const body = drains ? Math.max(0, rng.int(maxSteps >> 1, maxSteps) - 20) : rng.int(maxSteps >> 2, maxSteps);
+  const modelConfig = withDefaults(config);
+  model.reset(modelConfig);
+  const rec = new Recording(model);
+  let world = new World(model.state());
+  for (let attempts = 0; rec.steps.length < body && attempts < body * 4; attempts++) {
+    if (world.state.panic !== null || world.awake.length === 0) break;
     const step = nextStep(world, rng, bias, invalidShare);
-    if (step === null) continue;
-    try {
-      model.apply(step);
-    } catch (e) {
-      if (e instanceof StepRejected) continue;
-      throw e;
-    }
-    steps.push(step);
-    world = new World(model.snapshot());
+    if (step === null || rec.take(step) === null) continue;
+    world = new World(model.state());
   }
-  if (drain) steps.push(...drainSteps(model, world, maxSteps - steps.length));
-  return { config, steps };
+  if (drains) drain(rec, world, maxSteps);
+  return { interleaving: { config, steps: rec.steps }, results: rec.results, config: modelConfig };
 }
 
-/** An fc.Arbitrary of interleavings; it does not shrink (our shrinker works on executed prefixes). */
-export class InterleavingArbitrary extends fc.Arbitrary<Interleaving> {
+/** `generateRecordedWith` without the results. */
+export function generateWith(rng: Rng, o: GenerateOptions): Interleaving {
+  return generateRecordedWith(rng, o).interleaving;
+}
+
+/** An fc.Arbitrary of generated interleavings; it does not shrink (our shrinker works on executed prefixes). */
+export class GeneratedArbitrary extends fc.Arbitrary<Generated> {
   constructor(private readonly options: GenerateOptions) {
     super();
   }
 
-  generate(mrng: fc.Random): fc.Value<Interleaving> {
-    return new fc.Value(generateWith(new Rng(mrng), this.options), undefined);
+  generate(mrng: fc.Random): fc.Value<Generated> {
+    return new fc.Value(generateRecordedWith(new Rng(mrng), this.options), undefined);
   }
 
-  canShrinkWithoutContext(_value: unknown): _value is Interleaving {
+  canShrinkWithoutContext(_value: unknown): _value is Generated {
     return false;
   }
 
-  shrink(): fc.Stream<fc.Value<Interleaving>> {
+  shrink(): fc.Stream<fc.Value<Generated>> {
     return fc.Stream.nil();
   }
 }
 
+/** The interleaving of one run seed, with the model's results: the same seed always gives the same. */
+export function generateRecorded(seed: number, o: GenerateOptions): Generated {
+  return fc.sample(new GeneratedArbitrary(o), { seed, numRuns: 1 })[0];
+}
+
 /** The interleaving of one run seed: the same seed always gives the same interleaving. */
 export function generateInterleaving(seed: number, o: GenerateOptions): Interleaving {
-  return fc.sample(new InterleavingArbitrary(o), { seed, numRuns: 1 })[0];
+  return generateRecorded(seed, o).interleaving;
 }

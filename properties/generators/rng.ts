@@ -30,8 +30,33 @@ export class Rng {
     return entries[entries.length - 1][0];
   }
 
+  /**
+   * `weighted` over items weighed by a function, without building the entries (the generator's
+   * per-step draws): the same sums in the same order, so the same choice for the same dice.
+   */
+  weightedBy<T>(items: readonly T[], weight: (item: T, index: number) => number): T | undefined {
+    const weights = scratch(items.length);
+    let total = 0;
+    for (let i = 0; i < items.length; i++) total += weights[i] = weight(items[i], i);
+    if (total <= 0) return undefined;
+    let x = this.random.nextDouble() * total;
+    for (let i = 0; i < items.length; i++) {
+      if (x < weights[i]) return items[i];
+      x -= weights[i];
+    }
+    return items[items.length - 1];
+  }
+
   /** Each element kept with its own probability. */
   subset<T>(entries: readonly (readonly [T, number])[]): T[] {
     return entries.filter(([, p]) => this.chance(p)).map(([v]) => v);
   }
+}
+
+let buffer = new Float64Array(64);
+
+/** A reused buffer of at least n weights (draws do not nest, so one is enough). */
+function scratch(n: number): Float64Array {
+  if (buffer.length < n) buffer = new Float64Array(2 * n);
+  return buffer;
 }

@@ -10,7 +10,7 @@ export const setpgidMaker: Maker = {
     if (rng.chance(invalidShare)) {
       return rng.pick<Step>([
         { pid: caller.pid, call: 'setpgid', target: 0, pgid: -3 },
-        { pid: caller.pid, call: 'setpgid', target: rng.pick(world.snapshot.procs).pid, pgid: 0 },
+        { pid: caller.pid, call: 'setpgid', target: rng.pick(world.state.procs).pid, pgid: 0 },
         { pid: caller.pid, call: 'setpgid', target: 0, pgid: world.unusedPid() },
       ]);
     }
@@ -29,7 +29,7 @@ export const setsidMaker: Maker = {
 export const setcttyMaker: Maker = {
   name: 'setctty',
   weight: ({ world, caller }) => {
-    const s = world.snapshot.sessions.find((x) => x.sid === caller.sid);
+    const s = world.state.sessions.find((x) => x.sid === caller.sid);
     return s && s.leader === caller.pid && !s.tty ? 4 : 0.2;
   },
   make: ({ caller }) => ({ pid: caller.pid, call: 'setctty' }),
@@ -37,9 +37,9 @@ export const setcttyMaker: Maker = {
 
 export const tcsetpgrpMaker: Maker = {
   name: 'tcsetpgrp',
-  weight: ({ world, caller }) => (world.snapshot.sessions.find((x) => x.sid === caller.sid)?.tty ? 1.5 : 0.1),
+  weight: ({ world, caller }) => (world.state.sessions.find((x) => x.sid === caller.sid)?.tty ? 1.5 : 0.1),
   make: ({ world, caller, rng }) => {
-    const mine = world.snapshot.pgrps.filter((g) => g.sid === caller.sid);
+    const mine = world.state.pgrps.filter((g) => g.sid === caller.sid);
     return { pid: caller.pid, call: 'tcsetpgrp', pgid: mine.length ? rng.pick(mine).pgid : caller.pgid };
   },
 };

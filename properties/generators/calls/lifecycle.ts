@@ -8,13 +8,13 @@ function forkWeight(nprocs: number): number {
 
 export const forkMaker: Maker = {
   name: 'fork',
-  weight: ({ world }) => forkWeight(world.snapshot.nprocs),
+  weight: ({ world }) => forkWeight(world.state.nprocs),
   make: ({ caller }) => ({ pid: caller.pid, call: 'fork' }),
 };
 
 export const vforkMaker: Maker = {
   name: 'vfork',
-  weight: ({ world }) => forkWeight(world.snapshot.nprocs) / 5,
+  weight: ({ world }) => forkWeight(world.state.nprocs) / 5,
   make: ({ caller }) => ({ pid: caller.pid, call: 'vfork' }),
 };
 
@@ -31,7 +31,7 @@ const RFORK_INVALID: readonly (readonly RforkFlag[])[] = [['RFPROC', 'RFFDG', 'R
 
 export const rforkMaker: Maker = {
   name: 'rfork',
-  weight: ({ world }) => forkWeight(world.snapshot.nprocs) / 3,
+  weight: ({ world }) => forkWeight(world.state.nprocs) / 3,
   make: ({ caller, rng, invalidShare }) => ({
     pid: caller.pid,
     call: 'rfork',
@@ -51,13 +51,13 @@ const EXIT_CODES = [0, 0, 1, 2, 3, 7, 42, 255, 256, 257, -1];
 function exitBoost({ caller, world }: MakeContext): number {
   const parent = world.get(caller.ppid);
   const ignored = !!parent && (parent.psFlags.includes('PS_NOCLDWAIT') || parent.psFlags.includes('PS_CLDSIGIGN'));
-  const ttyLeader = world.snapshot.sessions.some((s) => s.leader === caller.pid && s.tty);
+  const ttyLeader = world.state.sessions.some((s) => s.leader === caller.pid && s.tty);
   return (ttyLeader ? 3 : 1) * (caller.peers.length > 0 ? 2 : 1) * (ignored ? 2 : 1);
 }
 
 export const exitMaker: Maker = {
   name: 'exit',
-  weight: (ctx) => (ctx.caller.pid === 1 ? 0 : (ctx.world.snapshot.nprocs > 10 ? 9 : 5) * exitBoost(ctx)),
+  weight: (ctx) => (ctx.caller.pid === 1 ? 0 : (ctx.world.state.nprocs > 10 ? 9 : 5) * exitBoost(ctx)),
   make: ({ caller, rng }) => ({ pid: caller.pid, call: 'exit', code: rng.pick(EXIT_CODES) }),
 };
 

@@ -1,11 +1,11 @@
-import type { ProcView, Step } from '../../../interleaving';
+import type { Step } from '../../../interleaving';
 import type { Rng } from '../rng';
-import type { World } from '../world';
+import type { World, WorldProc } from '../world';
 
 /** What a step maker sees: the state, the chosen caller, the dice, and the run's bias knobs. */
 export interface MakeContext {
   world: World;
-  caller: ProcView;
+  caller: WorldProc;
   rng: Rng;
   /** Share of deliberately invalid arguments (unknown bits, wrong pids, bad pointers). */
   invalidShare: number;

@@ -21,13 +21,13 @@ export const getppidMaker: Maker = {
 export const getpgidMaker: Maker = {
   name: 'getpgid',
   weight: () => 0.3,
-  make: ({ world, caller, rng }) => ({ pid: caller.pid, call: 'getpgid', target: rng.chance(0.3) ? 0 : rng.pick(world.snapshot.procs).pid }),
+  make: ({ world, caller, rng }) => ({ pid: caller.pid, call: 'getpgid', target: rng.chance(0.3) ? 0 : rng.pick(world.state.procs).pid }),
 };
 
 export const getsidMaker: Maker = {
   name: 'getsid',
   weight: () => 0.3,
-  make: ({ world, caller, rng }) => ({ pid: caller.pid, call: 'getsid', target: rng.chance(0.3) ? 0 : rng.pick(world.snapshot.procs).pid }),
+  make: ({ world, caller, rng }) => ({ pid: caller.pid, call: 'getsid', target: rng.chance(0.3) ? 0 : rng.pick(world.state.procs).pid }),
 };
 
 export const getrusageMaker: Maker = {

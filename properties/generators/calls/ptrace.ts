@@ -1,15 +1,16 @@
-import type { ProcView, PtraceRequest, Sig, Step } from '../../../interleaving';
+import type { PtraceRequest, Sig, Step } from '../../../interleaving';
+import type { WorldProc } from '../world';
 import type { MakeContext, Maker } from './maker';
 
 /** An attach target: the caller's child, a sibling, or an unrelated process (E1-E4, E8, E11-E13). */
 function attachTarget({ world, caller, rng, invalidShare }: MakeContext): number {
   if (rng.chance(invalidShare)) return rng.pick([caller.pid, 1, world.unusedPid()]);
-  const untraced = (p: ProcView) => p.pid !== caller.pid && p.pid !== 1 && p.state === 'NORMAL' && !p.flags.includes('TRACED');
+  const untraced = (p: WorldProc) => p.pid !== caller.pid && p.pid !== 1 && p.state === 'NORMAL' && !p.flags.includes('TRACED');
   const kids = world.children(caller).filter(untraced);
   const parent = world.get(caller.ppid);
   const siblings = parent ? world.children(parent).filter(untraced) : [];
-  const others = world.snapshot.procs.filter(untraced);
-  const choice = rng.weighted<ProcView[]>([
+  const others = world.state.procs.filter(untraced);
+  const choice = rng.weighted<WorldProc[]>([
     [kids, kids.length ? 3 : 0],
     [siblings, siblings.length ? 3 : 0],
     [others, others.length ? 3 : 0],
@@ -24,7 +25,7 @@ function resume(ctx: MakeContext): Step {
   const collected = tracees.filter((t) => t.flags.includes('WAITED'));
   const pool = collected.length ? collected : tracees;
   const wrong = rng.chance(invalidShare) || pool.length === 0;
-  const target = wrong ? rng.pick(world.snapshot.procs).pid : rng.pick(pool).pid;
+  const target = wrong ? rng.pick(world.state.procs).pid : rng.pick(pool).pid;
   const req = rng.weighted<PtraceRequest>([
     ['PT_CONTINUE', 6],
     ['PT_DETACH', 3],

@@ -9,13 +9,13 @@ const KILL_SIGNALS: readonly (readonly [Sig, number])[] = [
 function pickTarget({ world, caller, rng, invalidShare }: MakeContext): number {
   const kids = world.children(caller);
   if (rng.chance(invalidShare / 2)) return world.unusedPid();
-  const others = world.snapshot.procs.filter((p) => p.pid !== 1);
+  const others = world.state.procs.filter((p) => p.pid !== 1);
   return rng.weighted<number>([
     [kids.length > 0 ? rng.pick(kids).pid : caller.pid, 45],
     [others.length > 0 ? rng.pick(others).pid : caller.pid, 30],
     [caller.pid, 5],
     [0, 5],
-    [-rng.pick(world.snapshot.pgrps).pgid, 10],
+    [-rng.pick(world.state.pgrps).pgid, 10],
     [-1, caller.pid === 1 ? 0 : 1],
   ])!;
 }
@@ -30,7 +30,7 @@ function pickSignal({ rng, world, invalidShare }: MakeContext, target: number): 
 
 export const killMaker: Maker = {
   name: 'kill',
-  weight: ({ world }) => (world.snapshot.nprocs > 1 ? 8 : 0.5),
+  weight: ({ world }) => (world.state.nprocs > 1 ? 8 : 0.5),
   make: (ctx): Step => {
     const target = pickTarget(ctx);
     return { pid: ctx.caller.pid, call: 'kill', target, sig: pickSignal(ctx, target) };

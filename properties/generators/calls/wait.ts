@@ -5,7 +5,7 @@ import type { MakeContext, Maker } from './maker';
 function pickWpid({ world, caller, rng, invalidShare }: MakeContext): number {
   const kids = world.children(caller);
   if (rng.chance(invalidShare) || kids.length === 0) {
-    const strangers = world.snapshot.procs.filter((p) => p.ppid !== caller.pid && p.pid !== caller.pid);
+    const strangers = world.state.procs.filter((p) => p.ppid !== caller.pid && p.pid !== caller.pid);
     return strangers.length > 0 && rng.chance(0.7) ? rng.pick(strangers).pid : world.unusedPid();
   }
   const kid = rng.pick(kids);
