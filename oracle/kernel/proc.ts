@@ -112,10 +112,14 @@ export class Proc {
   undumpable = false;
   /** Linux: a group stop completed and no SIGCONT has ended it yet (SIGNAL_STOP_STOPPED). */
   groupStopInEffect = false;
+  /** Linux SIGNAL_CLD_CONTINUED: a SIGCONT ended the group stop of a tracee; its parent hears of it when it next runs. */
+  continueUnannounced = false;
   /** Linux JOBCTL_STOP_DEQUEUED: set at a trace stop, cleared by SIGCONT; a stop signal it returns stops only while set. */
   stopDequeued = false;
   /** A released vfork parent's return, held until its pending signals are dealt with (vforkReturnAfterSignals). */
   heldReturn: import('../../interleaving').Observation | null = null;
+  /** The held return is a wait's (waitReturnAfterSignals): every unblocked signal acts first, not only SIGKILL and SIGSTOP. */
+  heldByWait = false;
 
   constructor(readonly pid: number) {
     this.leader = this;

@@ -74,5 +74,8 @@ export const FREEBSD_R176365: Profile = {
   setpgidChildOnly: false,
   execResetsIgnoredSigchld: true,
   vforkReturnAfterSignals: false,
+  waitReturnAfterSignals: false,
+  stopSignalEndsContinued: true,
+  sigcontEndsTracedGroupStop: false,
   unsupportedCalls: [],
 };

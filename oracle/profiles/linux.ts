@@ -71,6 +71,7 @@ export const LINUX: Profile = {
   setpgidChildOnly: true, // found on the host: setpgid on a grandchild gives ESRCH
   execResetsIgnoredSigchld: false, // found on the host: SIGCHLD's SIG_IGN survives exec (FreeBSD E18 resets it)
   vforkReturnAfterSignals: true, // found on the host: a vfork parent stopped on release returns when resumed
+  waitReturnAfterSignals: true, // found on the host: a traced waiter woken by a child's stop trace-stops on SIGCHLD before wait4 returns
   setuidMakesUndumpable: true, // found on the host: PT_ATTACH to a child forked after setuid gives EPERM
   sigkillFirst: true, // found on the host: a stopped process with SIGHUP pending dies by SIGKILL
   groupStopOutlivesTrace: true, // found on the host: attach to a stopped process, continue, detach: stopped again
@@ -85,6 +86,8 @@ export const LINUX: Profile = {
   tracedNeverIgnores: true, // found on the host: a tracee stops even on an ignored SIGCHLD
   completionOrder: 'by-issuing-step', // docs/host-harness.md: real completions carry no order
   killAllFindsZombies: true, // found on the host (as §6 for the group calls): kill(-1) finds zombies
+  stopSignalEndsContinued: false, // found on the host: a WCONTINUED report survives the SIGSTOP of a PT_ATTACH
+  sigcontEndsTracedGroupStop: true, // found on the host: SIGCONT to a group-stopped tracee in its attach trap gives 0xffff to WCONTINUED
   // linux.md R18 (rfork), W15/owait and abort2: not Linux calls; the harness has no terminal for the tty calls.
   unsupportedCalls: ['rfork', 'abort2', 'owait', 'setctty', 'tcsetpgrp'],
 };

@@ -121,6 +121,12 @@ export interface Profile {
    * resumed (a real kernel delivers them before the call returns to user space).
    */
   readonly vforkReturnAfterSignals: boolean;
+  /**
+   * The same for a wait that a step completes: its return is seen after the signals then pending and
+   * unblocked are dealt with (at the syscall's exit), so a waiter that stops on one (a tracee's
+   * trace stop) returns when resumed, and one that dies on one does not return.
+   */
+  readonly waitReturnAfterSignals: boolean;
   /** Whether a uid change makes the process (and children it forks, until exec) undebuggable by non-root (Linux dumpable). */
   readonly setuidMakesUndumpable: boolean;
   /** Whether a pending SIGKILL is acted on before lower-numbered pending signals (Linux's fatal-signal path). */
@@ -160,6 +166,18 @@ export interface Profile {
    * which of two woken processes finished first: docs/host-harness.md "What a step reports").
    */
   readonly completionOrder: 'as-completed' | 'by-issuing-step';
+  /**
+   * Whether a stop signal's posting ends the continued state (FreeBSD tdsignal), or only a
+   * completed group stop or its report does (Linux SIGNAL_STOP_CONTINUED), so a tracee's attach
+   * SIGSTOP leaves a WCONTINUED report in place.
+   */
+  readonly stopSignalEndsContinued: boolean;
+  /**
+   * Whether SIGCONT ends the group stop of a tracee even while it is trace-stopped (Linux
+   * prepare_signal on SIGNAL_STOP_STOPPED): a WCONTINUED wait reports it at once; the parent's
+   * SIGCHLD and wakeup come when the tracee next runs (get_signal). FreeBSD queues it (E15).
+   */
+  readonly sigcontEndsTracedGroupStop: boolean;
   /** kill(-1) counts zombies as found (Linux for_each_process); FreeBSD's allproc walk does not. */
   readonly killAllFindsZombies: boolean;
   /** Calls the platform does not have: the oracle rejects them as unsupported, as the host harness does. */

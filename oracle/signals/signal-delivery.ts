@@ -65,17 +65,21 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
   }
 
   /**
-   * A held vfork return: the host's puppet answers before it takes any signal it can hold back, so
-   * only SIGSTOP (it stays held while p is stopped on it) and SIGKILL (no return) come first.
+   * A held return. A vfork parent's: the host's puppet answers before it takes any signal it can
+   * hold back, so only SIGSTOP (it stays held while p is stopped on it) and SIGKILL (no return) come
+   * first. A wait's: every unblocked signal came first, so any stop holds it and any death ends it.
    */
   private releaseHeldReturn(p: Proc): void {
     const o = p.heldReturn;
     if (o === null) return;
     const alive = p.state === PRS_NORMAL && !(p.flag & P_WEXIT);
-    if (alive && p.flag & P_STOPPED && p.xstat === this.raw(SIGSTOP)) return;
+    const byWait = p.heldByWait;
+    if (alive && p.flag & P_STOPPED && (byWait || p.xstat === this.raw(SIGSTOP))) return;
     p.heldReturn = null;
-    this.observations.push(alive || p.deathSignal !== SIGKILL ? o : noreturn(o.step, p.pid, o.call));
-    if (alive) this.queueAst(p); // the signals held back until the reply
+    p.heldByWait = false;
+    const returns = alive || (!byWait && p.deathSignal !== SIGKILL);
+    this.observations.push(returns ? o : noreturn(o.step, p.pid, o.call));
+    if (alive && !byWait) this.queueAst(p); // the signals held back until the reply
   }
 
   /** The lowest pending signal that aborts an interruptible sleep (tdsigwakeup), or 0. */
@@ -108,12 +112,13 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
 
   /** issignal + postsig until nothing is deliverable or p stops or dies. */
   private issignalLoop(p: Proc): void {
-    if (p.traceSig !== 0 && !this.afterPtracestop(p)) return;
+    if (p.traceSig === 0) this.announceContinued(p);
+    else if (!this.afterPtracestop(p)) return;
     for (;;) {
       if (p.state !== PRS_NORMAL || p.flag & (P_WEXIT | P_STOPPED)) return;
       let mask = this.pendingMask(p) & ~p.blocked;
       if (p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) mask &= ~STOP_MASK; // wait for its exec or exit (E20)
-      if (p.heldReturn !== null) mask &= sigBit(SIGKILL) | sigBit(SIGSTOP); // the rest wait for the reply
+      if (p.heldReturn !== null && !p.heldByWait) mask &= sigBit(SIGKILL) | sigBit(SIGSTOP); // the rest wait for the reply
       if (mask === 0) return;
       const id = this.profile.sigkillFirst && mask & sigBit(SIGKILL) ? SIGKILL : this.nextSignal(mask);
       if (p.flag & P_TRACED && !(p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) && !(id === SIGKILL && this.profile.sigkillBypassesTrace)) {

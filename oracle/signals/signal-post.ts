@@ -66,13 +66,14 @@ export abstract class SignalPostKernel extends KernelState {
     const bit = sigBit(id);
     const action = p.blocked & bit ? SIG_HOLD : p.sigacts.action[id];
     if (prop & SA_CONT) {
+      if (this.profile.sigcontEndsTracedGroupStop && p.groupStopInEffect && p.flag & P_TRACED) this.continueTracee(p);
       p.groupStopInEffect = false;
       p.stopDequeued = false;
       p.pending &= ~STOP_MASK; // stop signals are plain bits, never SIGCHLD records
     } else if (prop & SA_STOP) {
       if (prop & SA_TTYSTOP && this.orphanedForTtyStops(p) && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) return;
       this.sigqueue_delete(p, SIGCONT);
-      if (p.flag & P_CONTINUED) {
+      if (p.flag & P_CONTINUED && this.profile.stopSignalEndsContinued) {
         p.flag &= ~P_CONTINUED;
         this.sigqueue_take(p);
       }
@@ -115,6 +116,29 @@ export abstract class SignalPostKernel extends KernelState {
     p.stopDequeued = false;
     p.pending &= ~STOP_MASK;
     if (p.flag & P_STOPPED) this.postToStopped(p, SIGCONT, SIGPROP[SIGCONT], SIG_IGN);
+  }
+
+  /**
+   * Linux prepare_signal on SIGNAL_STOP_STOPPED: SIGCONT ends a tracee's group stop, wherever it
+   * is (a trace stop stays), so WCONTINUED reports it now; the parent hears at its next get_signal.
+   */
+  private continueTracee(p: Proc): void {
+    p.flag |= P_CONTINUED;
+    p.continueUnannounced = true;
+    this.emit({ kind: 'continue', pid: p.pid });
+  }
+
+  /**
+   * Linux get_signal's SIGNAL_CLD_MASK check, made each time it starts over (not on return from a
+   * signal-delivery stop): CLD_CONTINUED to the parent, and to a tracer that is not the parent. A
+   * pending SIGKILL has replaced the signal flags (complete_signal), so nobody hears of it.
+   */
+  protected announceContinued(p: Proc): void {
+    if (!p.continueUnannounced) return;
+    p.continueUnannounced = false;
+    if (this.pendingMask(p) & sigBit(SIGKILL)) return;
+    this.childproc_continued(p);
+    if (p.tracer !== null && p.tracer !== p.pptr) this.notifyTracer(p, p.tracer);
   }
 
   /** The P_SHOULDSTOP branch of tdsignal. */
@@ -201,7 +225,11 @@ export abstract class SignalPostKernel extends KernelState {
     const traced = (p.flag & P_TRACED) !== 0;
     this.emit({ kind: 'stop', pid: p.pid, sig: this.profile.numbering.signame(p.xstat) ?? 'SIGSTOP', traced });
     const t = p.tracer;
-    if (p.traceSig === 0) p.groupStopInEffect = true;
+    if (p.traceSig === 0) {
+      p.groupStopInEffect = true;
+      // Linux: a completed group stop is what ends the continued state (SIGNAL_STOP_STOPPED).
+      if (!this.profile.stopSignalEndsContinued) p.flag &= ~P_CONTINUED;
+    }
     if (t === null || t === p.pptr) {
       if (p.traceSig === 0) p.groupStopWaited = false;
       this.childproc_stopped(p, traced ? CLD_TRAPPED : CLD_STOPPED);

@@ -138,7 +138,7 @@ export abstract class WaitKernel extends ExitKernel {
     }
     if (asTracer) {
       if (p.flag & P_STOPPED && p.suspended && !(p.flag & P_WAITED)) return this.reportStop(q, p, rusage);
-    } else if (options & bits.WUNTRACED! && p.flag & P_STOPPED_SIG && p.suspended && p.traceSig === 0 && !p.groupStopWaited) {
+    } else if (options & bits.WUNTRACED! && p.flag & P_STOPPED_SIG && p.suspended && p.traceSig === 0 && p.groupStopInEffect && !p.groupStopWaited) {
       p.groupStopWaited = true;
       this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'stop' });
       return this.result(null, p.pid, ((p.xstat << 8) | 0x7f) & 0xffff, this.jobStateUsage(p, rusage));
@@ -263,6 +263,17 @@ export abstract class WaitKernel extends ExitKernel {
     return true;
   }
 
+  /** A woken wait's result: seen at once, or held until its pending signals are dealt with (waitReturnAfterSignals). */
+  private completeWait(p: Proc, o: Observation): void {
+    if (!this.profile.waitReturnAfterSignals) {
+      this.observations.push(o);
+      return;
+    }
+    p.heldReturn = o;
+    p.heldByWait = true;
+    this.queueAst(p);
+  }
+
   protected override resumeSleeper(p: Proc): void {
     const s = p.sleep;
     if (s === null || p.state !== PRS_NORMAL) return;
@@ -275,7 +286,7 @@ export abstract class WaitKernel extends ExitKernel {
       const a = s.call as WaitCall;
       const out = this.waitScan(p, s.wpid, s.options, a.call === 'wait4' && a.rusage !== 'null');
       if (out === WAIT_SLEEPS) p.sleep = s;
-      else this.observations.push(this.waitObservation(p, a, s.step, out));
+      else this.completeWait(p, this.waitObservation(p, a, s.step, out));
     } else if (s.chan === 'ppwait') {
       if (s.child.flag & P_PPWAIT) return; // not our child's exec or exit: sleep on (E10)
       p.sleep = null;

@@ -166,4 +166,10 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), block(2, 'SIGUSR1', 'SIGTERM'), kill(1, 2, 'SIGTERM'), kill(1, 2, 'SIGUSR1'), { pid: 2, call: 'sigprocmask', how: 'SIG_SETMASK', sigs: [] }, wait4(1, 2)] },
   { name: 'host-sigcont-cancels-held-stop', row: 'host', switch: 'traceStopDequeues', behaviour: 'A SIGCONT sent to a tracee in its attach stop cancels that SIGSTOP: after the tracer exits it runs on',
     steps: [fork(1), fork(1), ptrace(3, 'PT_ATTACH', 2), kill(1, 2, 'SIGCONT'), exit(3, 0), wait4(1, -1, ['WUNTRACED'])] },
+  { name: 'host-sigcont-ends-traced-group-stop', row: 'host', switch: 'sigcontEndsTracedGroupStop', behaviour: 'SIGCONT to a group-stopped tracee held in its attach trap ends the group stop: WCONTINUED reports it, though the tracee stays trace-stopped',
+    steps: [fork(1), kill(1, 2, 'SIGSTOP'), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2), kill(1, 2, 'SIGCONT'), wait4(1, 2, ['WNOHANG', 'WCONTINUED'])], focus: 5 },
+  { name: 'host-continued-survives-stop-signal', row: 'host', switch: 'stopSignalEndsContinued', behaviour: 'A stop signal that does not stop (here blocked) leaves a continue reportable: only a completed group stop ends it',
+    steps: [fork(1), block(2, 'SIGTSTP'), kill(2, 2, 'SIGSTOP'), kill(1, 2, 'SIGCONT'), kill(1, 2, 'SIGTSTP'), wait4(1, 2, ['WNOHANG', 'WCONTINUED'])] },
+  { name: 'host-traced-wait-returns-when-resumed', row: 'host', switch: 'waitReturnAfterSignals', behaviour: 'A traced waiter woken by its child\'s stop trace-stops on the SIGCHLD before wait4 returns; the return comes when its tracer resumes it',
+    steps: [fork(1), traceMe(2), fork(2), wait4(2, -1, ['WUNTRACED']), kill(3, 3, 'SIGSTOP'), wait4(1, 2, ['WNOHANG']), ptrace(1, 'PT_CONTINUE', 2)] },
 ];
