@@ -7,5 +7,7 @@ export type Bias = readonly number[];
 export function pickBias(rng: Rng): Bias {
   const themes = Object.keys(THEMES);
   const favoured = rng.chance(0.7) ? rng.pick(themes) : null;
-  return themes.flatMap((t) => THEMES[t].map(() => (t === favoured ? 3 : 1)));
+  const bias: number[] = [];
+  for (const t of themes) for (let i = 0; i < THEMES[t].length; i++) bias.push(t === favoured ? 3 : 1);
+  return bias;
 }

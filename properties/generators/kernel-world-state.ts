@@ -74,7 +74,18 @@ class KernelProc implements WorldProc {
   }
 }
 
-const byPid = (x: Proc, y: Proc) => x.pid - y.pid;
+const byPid = (x: WorldProc, y: WorldProc) => x.pid - y.pid;
+
+/** The table's processes by pid; the table is usually in pid order already (pids wrap rarely). */
+function byPidOrder(table: ReadonlyMap<number, Proc>): WorldProc[] {
+  const procs: WorldProc[] = [];
+  let sorted = true;
+  for (const p of table.values()) {
+    if (procs.length > 0 && procs[procs.length - 1].pid > p.pid) sorted = false;
+    procs.push(new KernelProc(p));
+  }
+  return sorted ? procs : procs.sort(byPid);
+}
 const byPgid = (x: Pgrp, y: Pgrp) => x.id - y.id;
 const bySid = (x: Session, y: Session) => x.sid - y.sid;
 
@@ -92,7 +103,7 @@ class KernelWorldState implements WorldState {
   private sessionViews: WorldState['sessions'] | null = null;
 
   constructor(private readonly k: KernelState) {
-    this.procs = [...k.procs.values()].sort(byPid).map((p) => new KernelProc(p));
+    this.procs = byPidOrder(k.procs);
     this.nprocs = k.nprocs;
     this.lastpid = k.lastpid;
     this.panic = k.panicMessage;
