@@ -19,6 +19,8 @@ export interface GvisorDivergence {
   at: number;
   /** The compared field that differs there (runner/compare.ts names: kind, ret, rusage.utime, ...), or `rejected`: gVisor refuses the step. */
   field: string;
+  /** gVisor shows it on some replays only (tests/gvisor replays it until it does, up to a bound). */
+  intermittent?: true;
 }
 
 const getrusage = (pid: number): Step => ({ pid, call: 'getrusage', who: 'RUSAGE_SELF' });
@@ -27,7 +29,7 @@ const setsid = (pid: number): Step => ({ pid, call: 'setsid' });
 /** Every known divergence; `tests/gvisor/` fails when gVisor stops showing one (remove it then). */
 export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
   { name: 'gvisor-init-killed-by-own-sigkill', field: 'kind', at: 0,
-    behaviour: 'The pid namespace init dies of a SIGKILL it sends itself; Linux drops signals from inside the namespace that init does not handle (SIGNAL_UNKILLABLE)',
+    behaviour: 'The pid namespace init dies of (or stops on) a signal at its default action that it sends itself or its group (SIGKILL, SIGTERM, SIGSTOP, ...); Linux drops signals from inside the namespace that init does not handle (SIGNAL_UNKILLABLE)',
     gvisor: 'pid 1 kill does not return; panic: the namespace init (pid 1) exited',
     steps: [kill(1, 1, 'SIGKILL')] },
   { name: 'gvisor-session-leader-setpgid', field: 'ret', at: 0,
@@ -47,7 +49,7 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
     gvisor: 'pid 2 getrusage → 0, utime 30 (10 and 20 seen too)',
     steps: [fork(1), run(2, 5), getrusage(2)] },
   { name: 'gvisor-reap-hangs-up-orphaned-group', field: 'kind', at: 4,
-    behaviour: 'Reaping a child while another child is stopped sends SIGHUP and SIGCONT to init\'s process group, which was orphaned already: init dies of the SIGHUP (with SIGHUP ignored, the stopped child is continued); Linux sends them only when a group becomes orphaned',
+    behaviour: 'Reaping a child while another child is stopped sends SIGHUP and SIGCONT to init\'s process group, which was orphaned already: init dies of the SIGHUP (with SIGHUP ignored, the stopped child is continued); Linux sends them only when a group becomes orphaned. Campaigns see the same after other tree changes (an exit, setpgid, a fatal kill) while a process is or was stopped',
     gvisor: 'pid 1 wait4 does not return; panic: the namespace init (pid 1) exited',
     steps: [fork(1), fork(1), kill(2, 2, 'SIGSTOP'), exit(3, 0), wait4(1, 3)] },
   { name: 'gvisor-stopped-vfork-parent-returns', field: 'observations.length', at: 3,
@@ -70,4 +72,12 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
     behaviour: 'A wait4 asleep for any child, with SIGCHLD caught, returns EINTR when the child exits; on Linux the exit completes the wait, which returns the child before the handler runs',
     gvisor: 'pid 3 exit does not return; pid 2 wait4 → EINTR',
     steps: [{ pid: 1, call: 'sigaction', sig: 'SIGCHLD', handler: 'catch', flags: [] }, fork(1), fork(2), { ...wait4(2, -1), rusage: 'null' } as Step, exit(3, 0)] },
+  { name: 'gvisor-wait-any-order', field: 'ret', at: 4, intermittent: true,
+    behaviour: 'wait4(-1) with several children to report returns any of them (on about a third of replays here), where Linux returns the oldest first; here the older is init\'s own child and the younger an adopted grandchild',
+    gvisor: 'pid 1 wait4 → 3, exit status 0',
+    steps: [fork(1), fork(2), exit(3, 0), exit(2, 1), { ...wait4(1, -1, ['WNOHANG']), rusage: 'null' } as Step] },
+  { name: 'gvisor-kill-bad-signal-unpermitted', field: 'errno', at: 2,
+    behaviour: 'kill() with an invalid signal number at a process the caller may not signal fails with EPERM; Linux checks the signal first and gives EINVAL',
+    gvisor: 'pid 1 kill → EPERM',
+    steps: [fork(1), { pid: 1, call: 'setuid', uid: 1001 }, kill(1, 2, 200)] },
 ];

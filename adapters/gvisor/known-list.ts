@@ -3,7 +3,7 @@ import type { Failure } from '../../runner/execute';
 import type { KnownDivergence, KnownDivergences } from '../../runner/known-divergences';
 import { evidenceOf } from './evidence';
 import { GVISOR_DIVERGENCES } from './known-divergences';
-import { SIGNATURES, type Signature } from './signatures';
+import { looksLikeStateDrift, SIGNATURES, type Signature } from './signatures';
 
 /** G1, G2, ...: the ids docs/gvisor.md and docs/divergences.md use, in list order. */
 export const GVISOR_KNOWN: readonly KnownDivergence[] = GVISOR_DIVERGENCES.map((d, i) => ({
@@ -21,8 +21,9 @@ function signatureOf(name: string): Signature {
 
 /**
  * Which known divergence explains a failing gVisor run: scanning the steps up to the failure on
- * the `linux` profile, the first step that sets off a lasting divergence explains it; otherwise an
- * at-once divergence set off by the failing step itself must show there. Only a differential or a
+ * the `linux` profile, the first step that sets off a lasting divergence explains it if the
+ * failure looks like drifted process state; otherwise an at-once divergence set off by the
+ * failing step itself must show there. Only a differential or a
  * rejected step can be known; an invariant failure or a broken harness never is.
  */
 export function classifyGvisorFailure(il: Interleaving, failure: Failure, actual: readonly StepResult[]): KnownDivergence | null {
@@ -33,8 +34,8 @@ export function classifyGvisorFailure(il: Interleaving, failure: Failure, actual
   for (let t = 0; t <= failure.step; t++) {
     for (let i = 0; i < signatures.length; i++) {
       const s = signatures[i];
-      if (!s.trigger(e.steps[t], e.before[t])) continue;
-      if (s.reach === 'lasting' || (t === failure.step && s.shows(e))) return GVISOR_KNOWN[i];
+      if (!s.trigger(e.steps[t], e.before[t], e, t)) continue;
+      if (s.reach === 'lasting' ? looksLikeStateDrift(e) : t === failure.step && s.shows(e)) return GVISOR_KNOWN[i];
     }
   }
   return null;

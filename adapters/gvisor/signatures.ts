@@ -8,12 +8,16 @@ import { actualOwn, type Evidence, type StateBefore } from './evidence';
  * the `linux` profile's state before that step, and how far its effect reaches.
  * - `at-once`: it shows at that very step, and only a first failure there that `shows` counts.
  * - `lasting`: it changes gVisor's process state silently (a process stopped or killed that Linux
- *   leaves alone), so any first failure from that step on is explained by it: after it the run's
- *   later steps are not comparable with the profile any more.
+ *   leaves alone), so a later first failure that looks like process state having drifted
+ *   (`looksLikeStateDrift`) is explained by it: after it the run is not comparable any more. A
+ *   wrong return value of a call other than wait4 is never put down to drift.
  */
 export type Signature =
-  | { reach: 'at-once'; trigger: (step: Step, s: StateBefore) => boolean; shows: (e: Evidence) => boolean }
-  | { reach: 'lasting'; trigger: (step: Step, s: StateBefore) => boolean };
+  | { reach: 'at-once'; trigger: Trigger; shows: (e: Evidence) => boolean }
+  | { reach: 'lasting'; trigger: Trigger };
+
+/** Whether step t sets the divergence off, on the profile's state before it (`e.before` holds the earlier states). */
+export type Trigger = (step: Step, s: StateBefore, e: Evidence, t: number) => boolean;
 
 const proc = (snap: Snapshot, pid: number): ProcView | undefined => snap.procs.find((p) => p.pid === pid && p.state === 'NORMAL');
 const named = (sig: Sig): sig is SignalName => typeof sig === 'string';
@@ -39,7 +43,35 @@ function actsByDefault(s: StateBefore, pid: number, sig: Sig): sig is SignalName
   return named(sig) && (prop(sig) & SA_IGNORE) === 0 && s.disposition(pid, sig) === 'SIG_DFL';
 }
 
-const onlyAt = (e: Evidence, field: string): boolean => e.divergences.length > 0 && e.divergences.every((d) => d.observation === 0 && d.field === field);
+/** The failing step differs from Linux in its caller's observation, on these fields only. */
+const onlyAt = (e: Evidence, ...fields: string[]): boolean => e.divergences.length > 0 && e.divergences.every((d) => d.observation === 0 && fields.includes(d.field));
+
+/**
+ * A failure that a process's state (stopped, dead, continued) differing from Linux's can cause: a
+ * rejected step, a panic, a sleeper's completion, a wait4 result, an observation's kind or count.
+ */
+export function looksLikeStateDrift(e: Evidence): boolean {
+  if (e.failure.property === 'rejected') return true;
+  const call = e.steps[e.failure.step].call;
+  return e.divergences.some((d) => d.observation !== 0 || call === 'wait4' || !['ret', 'errno', 'ret1', 'sigs', 'rusage.utime', 'rusage'].includes(d.field));
+}
+
+/** The children of `pid` a wait4 step could report now: zombies, stopped or continued ones its selector matches. */
+function reportable(step: Step, snap: Snapshot): number[] {
+  if (step.call !== 'wait4') return [];
+  const caller = proc(snap, step.pid);
+  const wpid = step.wpid;
+  return snap.procs
+    .filter((p) => p.ppid === step.pid && (wpid > 0 ? p.pid === wpid : wpid === 0 ? p.pgid === caller?.pgid : wpid === -1 || p.pgid === -wpid))
+    .filter((p) => p.state === 'ZOMBIE' || stopped(p) || p.flags.includes('CONTINUED'))
+    .map((p) => p.pid);
+}
+
+/** Was a process that is still in the table (live or zombie) stopped at some step up to t? */
+function stoppedSoFar(e: Evidence, t: number): boolean {
+  const present = new Set(e.before[t].snapshot.procs.map((p) => p.pid));
+  return e.before.slice(0, t + 1).some((s) => s.snapshot.procs.some((p) => present.has(p.pid) && stopped(p)));
+}
 
 /** Signatures by fixture name (adapters/gvisor/known-divergences.ts). */
 export const SIGNATURES: Record<string, Signature> = {
@@ -53,7 +85,7 @@ export const SIGNATURES: Record<string, Signature> = {
     reach: 'at-once',
     trigger: (step, s) => step.call === 'setpgid' && (step.target === 0 || step.target === step.pid)
       && s.snapshot.sessions.some((x) => x.leader === step.pid && x.sid === step.pid),
-    shows: (e) => onlyAt(e, 'ret') && actualOwn(e)?.ret === 0,
+    shows: (e) => onlyAt(e, 'ret', 'errno') && actualOwn(e)?.ret === 0,
   },
   // G3: a successful setsid returns 0.
   'gvisor-setsid-returns-zero': {
@@ -73,12 +105,10 @@ export const SIGNATURES: Record<string, Signature> = {
     trigger: () => true,
     shows: (e) => e.divergences.length > 0 && e.divergences.every((d) => d.field === 'rusage.utime' && typeof d.actual === 'number' && d.actual % 10 === 0),
   },
-  // G6: a tree change (exit, reap, setpgid, a fatal kill) while an orphaned group has a stopped member: gVisor hangs it up again.
+  // G6: a tree change (exit, reap, setpgid, setsid, kill) while a process is or was stopped: gVisor may hang up its group.
   'gvisor-reap-hangs-up-orphaned-group': {
-    reach: 'at-once',
-    trigger: (step, s) => ['exit', 'wait4', 'setpgid', 'setsid', 'kill'].includes(step.call)
-      && s.snapshot.procs.some((p) => p.state === 'NORMAL' && stopped(p) && orphanedGroup(s.snapshot, p.pgid)),
-    shows: (e) => e.divergences.length > 0,
+    reach: 'lasting',
+    trigger: (step, _s, e, t) => ['exit', 'wait4', 'setpgid', 'setsid', 'kill'].includes(step.call) && stoppedSoFar(e, t),
   },
   // G8: a vfork child ends its vfork (exit, execve, killed) while its parent has a stop pending.
   'gvisor-stopped-vfork-parent-returns': {
@@ -97,7 +127,7 @@ export const SIGNATURES: Record<string, Signature> = {
   'gvisor-blocking-wclone-wait-sleeps': {
     reach: 'at-once',
     trigger: (step) => step.call === 'wait4' && step.options.includes('WLINUXCLONE') && !step.options.includes('WNOHANG'),
-    shows: (e) => onlyAt(e, 'kind') && actualOwn(e)?.kind === 'sleep' && e.expected[e.failure.step].observations[0].errno === 'ECHILD',
+    shows: (e) => onlyAt(e, 'kind', 'ret', 'errno') && actualOwn(e)?.kind === 'sleep' && e.expected[e.failure.step].observations[0].errno === 'ECHILD',
   },
   // G10: kill(-1) by a non-root process that finds only processes it may not signal: ESRCH.
   'gvisor-kill-all-unpermitted-fails': {
@@ -111,5 +141,21 @@ export const SIGNATURES: Record<string, Signature> = {
     trigger: (step, s) => ['exit', 'kill', 'execve'].includes(step.call)
       && s.snapshot.procs.some((p) => p.sleeping?.chan === 'wait' && p.sigchld.handler === 'catch'),
     shows: (e) => (e.actual[e.failure.step]?.observations ?? []).some((o, i) => i > 0 && o.call === 'wait4' && o.errno === 'EINTR'),
+  },
+  // G12: wait4 with several children to report returns any one of them, not Linux's oldest first.
+  'gvisor-wait-any-order': {
+    reach: 'at-once',
+    trigger: (step, s) => reportable(step, s.snapshot).length >= 2,
+    shows: (e) => {
+      const t = e.failure.step;
+      const candidates = reportable(e.steps[t], e.before[t].snapshot);
+      return onlyAt(e, 'ret', 'status', 'rusage.utime', 'rusage') && candidates.includes(actualOwn(e)?.ret ?? 0) && candidates.includes(e.expected[t].observations[0].ret ?? 0);
+    },
+  },
+  // G13: kill with an invalid signal number at a process the caller may not signal: EPERM, not EINVAL.
+  'gvisor-kill-bad-signal-unpermitted': {
+    reach: 'at-once',
+    trigger: (step) => step.call === 'kill' && !named(step.sig) && step.sig !== 0,
+    shows: (e) => onlyAt(e, 'errno') && actualOwn(e)?.errno === 'EPERM' && e.expected[e.failure.step].observations[0].errno === 'EINVAL',
   },
 };

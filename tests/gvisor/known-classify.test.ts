@@ -89,22 +89,26 @@ describe('known gVisor divergences: the judge', () => {
     expect(slipped.interleaving.steps[slipped.failure.step]).toMatchObject({ call: 'setsid' });
   });
 
-  test('a lasting divergence explains what follows it; before it, the same lie is unknown', () => {
+  test('a lasting divergence explains later drift of process state, but not a wrong return value', () => {
     const lieAt = (steps: Step[]) => {
       const r = steps.map((s) => (s.call === 'getppid' ? { observations: [{ step: 0, pid: s.pid, call: s.call, kind: 'return' as const, ret: 99 }], log: [] } : null));
       return { il: { config: LINUX, steps }, failure: { property: 'differential', step: steps.length - 1, message: 'planted' }, actual: r as StepResult[] };
     };
     const tstp: Step = { pid: 1, call: 'kill', target: 2, sig: 'SIGTSTP' };
     const after = lieAt([fork(1), tstp, { pid: 2, call: 'getppid' }]);
+    const drift = { ...after, failure: { property: 'rejected', step: 2, message: 'gvisor rejected a step oracle took: getppid: pid 2 is stopped' }, actual: [] };
     const before = lieAt([fork(1), { pid: 2, call: 'getppid' }]);
-    expect(classifyGvisorFailure(after.il, after.failure, after.actual)?.id).toBe('G4');
+    // A stopped process's step refused: drift, put down to the terminal stop of the orphaned group (G4).
+    expect(classifyGvisorFailure(drift.il, drift.failure, drift.actual)?.id).toBe('G4');
+    // A wrong return value is never put down to drift, before or after the trigger.
+    expect(classifyGvisorFailure(after.il, after.failure, after.actual)).toBeNull();
     expect(classifyGvisorFailure(before.il, before.failure, before.actual)).toBeNull();
   });
 
   test('an invariant failure or a broken target is never a known divergence', () => {
-    const il: Interleaving = { config: LINUX, steps: [{ pid: 1, call: 'kill', target: 1, sig: 'SIGKILL' }] };
+    const il: Interleaving = { config: LINUX, steps: [{ pid: 1, call: 'kill', target: 1, sig: 'SIGKILL' }, fork(1)] };
     for (const property of ['implementation', 'zombie-has-parent'])
-      expect(classifyGvisorFailure(il, { property, step: 0, message: 'x' }, [])).toBeNull();
-    expect(classifyGvisorFailure(il, { property: 'differential', step: 0, message: 'x' }, [])?.id).toBe('G1');
+      expect(classifyGvisorFailure(il, { property, step: 1, message: 'x' }, [])).toBeNull();
+    expect(classifyGvisorFailure(il, { property: 'rejected', step: 1, message: 'gvisor rejected a step oracle took: fork: pid 1 has exited' }, [])?.id).toBe('G1');
   });
 });
