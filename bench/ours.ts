@@ -1,9 +1,9 @@
 import type { Implementation, Interleaving } from '../interleaving';
 import { createdPids, interleavingSource } from '../cli/interleavings';
-import { recordedSource } from '../properties/generators/source';
 import { createOracle } from '../oracle';
 import type { Invariant } from '../runner/check';
 import { runCampaign } from '../runner/differential';
+import { referenceFor } from '../runner/differential-recorded';
 import { shrinkOnTarget, type Judge } from '../runner/differential-shrink';
 import { execute, type Failure } from '../runner/execute';
 import { MAX_STEPS } from './corpus';
@@ -34,7 +34,7 @@ export async function campaignRate(target: Implementation, invariants: readonly 
     profile: 'freebsd-r176365',
     seed,
     runs,
-    generate: recordedSource(seed, MAX_STEPS),
+    generate: interleavingSource(seed, MAX_STEPS, 'freebsd-r176365'),
     createdPids,
     save: () => '(not saved)',
   });
@@ -63,8 +63,8 @@ export async function findAndShrink(target: Implementation, invariants: readonly
   const start = process.hrtime.bigint();
   let hit: { il: Interleaving; failure: Failure; run: number } | null = null;
   for (let run = 0; run < maxRuns && hit === null; run++) {
-    const il = generate(run);
-    const outcome = await execute(target, il, { invariants, reference: judge.reference });
+    const { interleaving: il, reference } = referenceFor(generate(run), judge.reference);
+    const outcome = await execute(target, il, { invariants, reference });
     if (outcome.failure) hit = { il, failure: outcome.failure, run };
   }
   if (hit === null) return { found: false, firstFailureSeconds: null, runsToFailure: null, property: null, foundLength: null, replays: 0, finalLength: null, minimal: false };

@@ -1,21 +1,18 @@
 import type { Implementation, Interleaving, ProfileName } from '../interleaving';
 import { createdPidsOn } from '../properties/created-pids';
 import { createLinuxModel, linuxInterleavingSource } from '../properties/divergences/linux-interleavings';
-import { generateInterleaving } from '../properties/generators/generate';
+import { recordedSource } from '../properties/generators/source';
 import { createModel } from '../properties/model';
-import { runSeed } from '../properties/seeds';
+import type { RunSource } from '../runner/differential-recorded';
 
 /**
  * Generates the interleavings of a run, guided by one model kept for the whole run: the seed's
- * model for freebsd-r176365, the linux profile (with configs Linux takes) for linux.
+ * model for freebsd-r176365 (with its results), the linux profile (with configs Linux takes) for linux.
  */
-export function interleavingSource(seed: number, maxSteps: number, profile: ProfileName): (run: number) => Interleaving {
+export function interleavingSource(seed: number, maxSteps: number, profile: ProfileName): (run: number) => RunSource {
   if (profile === 'linux') return linuxInterleavingSource(seed, maxSteps);
-  const model = createModel();
-  return (run) => {
-    const il = generateInterleaving(runSeed(seed, run), { model, maxSteps });
-    return { config: { ...il.config, profile }, steps: il.steps };
-  };
+  // With the model's results: the campaign's reference need not compute them again (runner/differential-recorded.ts).
+  return recordedSource(seed, maxSteps, profile);
 }
 
 /** The pid each step of an interleaving created, read off a fresh model of the profile (for the shrinker's renumbering). */
