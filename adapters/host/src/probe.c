@@ -1,6 +1,6 @@
 #include "probe.h"
 
-#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +27,70 @@ static ssize_t slurp(const char *path, char *buf, size_t len)
 	return n;
 }
 
+/*
+ * Open /proc/PID/status and /proc/PID/syscall descriptors, kept so a sweep costs one pread per
+ * file instead of open, read and close. A descriptor names the process it was opened for, not
+ * its number: once that process is reaped it reads nothing (ESRCH), even if the number is reused.
+ * So a successful read is always about the process the number names now, and a failed one is
+ * retried by path once (the slot may hold a process reaped earlier under the same number).
+ * Direct-mapped by pid, with few enough slots to stay well inside the descriptor limit; a slot
+ * still open for a process of an earlier namespace only holds memory until a later pid takes it.
+ */
+#define CACHE_SLOTS 128
+enum { F_STATUS, F_SYSCALL, F_COUNT };
+static const char *const cached_name[F_COUNT] = { "status", "syscall" };
+static struct {
+	pid_t pid;
+	int fd[F_COUNT];
+} cache[CACHE_SLOTS];
+
+static void cache_drop(int slot)
+{
+	for (int f = 0; f < F_COUNT; f++)
+		if (cache[slot].pid > 0 && cache[slot].fd[f] >= 0)
+			close(cache[slot].fd[f]);
+	cache[slot].pid = 0;
+}
+
+static ssize_t pread_text(int fd, char *buf, size_t len)
+{
+	ssize_t n = pread(fd, buf, len - 1, 0);
+	if (n < 0)
+		return -1;
+	buf[n] = 0;
+	return n;
+}
+
+/* Read /proc/<pid>/<file> through the cache. */
+static ssize_t slurp_cached(pid_t pid, int file, char *buf, size_t len)
+{
+	int slot = (int)(pid % CACHE_SLOTS);
+	if (cache[slot].pid == pid && cache[slot].fd[file] >= 0) {
+		ssize_t n = pread_text(cache[slot].fd[file], buf, len);
+		if (n >= 0)
+			return n;
+	}
+	if (cache[slot].pid != pid) {
+		cache_drop(slot);
+		cache[slot].pid = pid;
+		for (int f = 0; f < F_COUNT; f++)
+			cache[slot].fd[f] = -1;
+	}
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, cached_name[file]);
+	if (cache[slot].fd[file] >= 0)
+		close(cache[slot].fd[file]);
+	cache[slot].fd[file] = open(path, O_RDONLY | O_CLOEXEC);
+	if (cache[slot].fd[file] >= 0)
+		return pread_text(cache[slot].fd[file], buf, len);
+	if (errno != EMFILE && errno != ENFILE)
+		return -1;
+	/* Out of descriptors (many puppets): give the cache's back and read by path. */
+	for (int i = 0; i < CACHE_SLOTS; i++)
+		cache_drop(i);
+	return slurp(path, buf, len);
+}
+
 /* The value after "Key:" in /proc/PID/status, or NULL. */
 static const char *field(const char *text, const char *key)
 {
@@ -49,19 +113,21 @@ static long decfield(const char *text, const char *key)
 	return v ? strtol(v, NULL, 10) : 0;
 }
 
-/* Whether Linux can say where a task in this state is (every state but running and dead). */
+/*
+ * Where the syscall file is read: asleep (which call) and stopped (whether it is off its CPU yet).
+ * Not for zombies: reading a zombie's syscall file while its parent reaps it was seen to cost the
+ * reaper milliseconds of CPU time, which its rusage would show.
+ */
 static bool has_syscall_answer(char state)
 {
-	return state != 'R' && state != 'X' && state != '?';
+	return state == 'S' || state == 'D' || state == 'T' || state == 't';
 }
 
-/* Sample one /proc task directory ("/proc/PID" or "/proc/PID/task/TID"). */
-static int probe_dir(const char *dir, proc_probe *out)
+int probe_proc(pid_t pid, proc_probe *out)
 {
-	char path[96], buf[4096];
+	char buf[4096];
 	memset(out, 0, sizeof *out);
-	snprintf(path, sizeof path, "%s/status", dir);
-	if (slurp(path, buf, sizeof buf) < 0)
+	if (slurp_cached(pid, F_STATUS, buf, sizeof buf) < 0)
 		return -1;
 	const char *st = field(buf, "State");
 	while (st && (*st == ' ' || *st == '\t'))
@@ -78,8 +144,7 @@ static int probe_dir(const char *dir, proc_probe *out)
 		out->syscall_nr = NR_UNKNOWN;
 		return 0;
 	}
-	snprintf(path, sizeof path, "%s/syscall", dir);
-	if (slurp(path, buf, sizeof buf) < 0)
+	if (slurp_cached(pid, F_SYSCALL, buf, sizeof buf) < 0)
 		return -1;
 	if (strncmp(buf, "running", 7) == 0) {
 		out->syscall_nr = NR_RUNNING;
@@ -91,33 +156,3 @@ static int probe_dir(const char *dir, proc_probe *out)
 	return 0;
 }
 
-int probe_proc(pid_t pid, proc_probe *out)
-{
-	char dir[32];
-	snprintf(dir, sizeof dir, "/proc/%d", (int)pid);
-	return probe_dir(dir, out);
-}
-
-int probe_thread(pid_t pid, pid_t tid, proc_probe *out)
-{
-	char dir[64];
-	snprintf(dir, sizeof dir, "/proc/%d/task/%d", (int)pid, (int)tid);
-	return probe_dir(dir, out);
-}
-
-int probe_other_threads(pid_t pid, pid_t *tids, int max)
-{
-	char dir[48];
-	snprintf(dir, sizeof dir, "/proc/%d/task", (int)pid);
-	DIR *d = opendir(dir);
-	if (!d)
-		return -1;
-	int n = 0;
-	for (struct dirent *e; n < max && (e = readdir(d));) {
-		pid_t tid = (pid_t)atoi(e->d_name);
-		if (tid > 0 && tid != pid)
-			tids[n++] = tid;
-	}
-	closedir(d);
-	return n;
-}

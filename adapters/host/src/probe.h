@@ -12,7 +12,7 @@
 
 /* syscall_nr values that are not system call numbers. */
 #define NR_RUNNING (-2) /* /proc/PID/syscall said "running": the task is still on a CPU */
-#define NR_NONE (-1)    /* not inside a system call (or a zombie whose exit is complete) */
+#define NR_NONE (-1)    /* not inside a system call, or not sampled */
 #define NR_UNKNOWN (-3) /* asleep, but this /proc has no syscall file (probe_blind) */
 
 /*
@@ -29,9 +29,9 @@ typedef struct {
 	int threads;
 	pid_t ppid;         /* in the orchestrator's pid namespace */
 	/*
-	 * Sampled in every state but R. Linux answers from /proc/PID/syscall only once the task is off
-	 * its CPU in the state it showed, else NR_RUNNING: so a T, t or Z task that is still finishing its
-	 * stop or exit (and has not yet told its parent) shows as NR_RUNNING. NR_UNKNOWN when probe_blind.
+	 * Sampled in S, D, T and t. Linux answers from /proc/PID/syscall only once the task is off its
+	 * CPU in the state it showed, else NR_RUNNING: so a T or t task that is still finishing its stop
+	 * (and has not yet told its parent) shows as NR_RUNNING. NR_UNKNOWN when probe_blind.
 	 */
 	long syscall_nr;
 	uint64_t arg0;
@@ -41,14 +41,5 @@ typedef struct {
 
 /* Sample /proc/<pid>. Returns 0, or -1 when the entry is gone (the process was reaped). */
 int probe_proc(pid_t pid, proc_probe *out);
-
-/* Sample /proc/<pid>/task/<tid>, one thread of the process. Returns 0, or -1 when the thread is gone. */
-int probe_thread(pid_t pid, pid_t tid, proc_probe *out);
-
-/*
- * The process's threads other than its leader, at most max of them, in /proc order. Returns how
- * many, or -1 when the process is gone.
- */
-int probe_other_threads(pid_t pid, pid_t *tids, int max);
 
 #endif

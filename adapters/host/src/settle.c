@@ -3,12 +3,11 @@
  * nothing happens by itself, and two sweeps in a row saw exactly the same thing:
  *   - idle in recvmsg on its channel, or asleep in the call it was told to make (wait4; clone for
  *     vfork), with no unblocked signal pending;
- *   - stopped (T, t), or a zombie with no threads left, or reaped;
- *   - and, when it has more threads (thr_new), each of them asleep in pause or stopped.
+ *   - stopped (T, t), or a zombie with no threads left, or reaped.
  * Each sweep also records the context-switch counts, so a process that ran at all between the two
  * sweeps, however briefly, makes them differ; and Linux answers /proc/PID/syscall only for a task
- * that is off its CPU, so a task that already shows T or Z but is still notifying its parent is
- * seen as running. The two sweeps therefore need no long window between them: the orchestrator
+ * that is off its CPU, so a task that already shows T but is still notifying its parent is seen as
+ * running. The two sweeps therefore need no long window between them: the orchestrator
  * polls with a back-off until the namespace looks quiet, then confirms after a short gap.
  */
 #define _GNU_SOURCE
@@ -28,7 +27,6 @@
 #define NR_WAIT4 61
 #define NR_CLONE 56
 #define NR_CLONE3 435
-#define NR_PAUSE 34
 #define SIGKILL_BIT (1ULL << (SIGKILL - 1))
 /* Windows of unchanged sweeps that count as quiet where /proc shows less (probe_blind). */
 #define BLIND_CONFIRMATIONS 3
@@ -71,8 +69,6 @@ static const char *unsettled(const puppet *p, const proc_probe *s)
 	case 't':
 		return s->syscall_nr == NR_RUNNING ? "stopping (still on a CPU)" : NULL;
 	case 'Z':
-		if (s->syscall_nr == NR_RUNNING)
-			return "exiting (still on a CPU)";
 		return s->threads <= 1 ? NULL : "a zombie whose threads are still exiting";
 	case 'S':
 	case 'D':
@@ -85,53 +81,6 @@ static const char *unsettled(const puppet *p, const proc_probe *s)
 	default:
 		return "running";
 	}
-}
-
-/*
- * Why one of a live process's other threads is not quiescent, or NULL. Such a thread only sleeps in
- * pause with every signal blocked (puppet.c), but it takes part in group stops and group exits.
- */
-static const char *unsettled_thread(const proc_probe *t)
-{
-	switch (t->state) {
-	case 'T':
-	case 't':
-		return t->syscall_nr == NR_RUNNING ? "a thread still stopping" : NULL;
-	case 'S':
-		if (t->syscall_nr != NR_PAUSE && t->syscall_nr != NR_UNKNOWN)
-			return "a thread not yet asleep in pause";
-		return t->deliverable ? "a thread about to act on a pending signal" : NULL;
-	default:
-		return "a thread running or exiting";
-	}
-}
-
-/*
- * Probe the other threads of a live multi-threaded puppet into the fingerprint. Returns why one
- * is not quiescent, or NULL. A thread that is gone in between is simply not there.
- */
-static const char *sweep_threads(const puppet *p, const proc_probe *leader, uint64_t *h)
-{
-	if (leader->threads <= 1 || leader->state == 'Z')
-		return NULL;
-	pid_t tids[MAX_PUPPETS];
-	int n = probe_other_threads(p->gpid, tids, MAX_PUPPETS);
-	const char *why = NULL;
-	for (int i = 0; i < n; i++) {
-		proc_probe t;
-		if (probe_thread(p->gpid, tids[i], &t) < 0)
-			continue;
-		if (!why)
-			why = unsettled_thread(&t);
-		*h = mix(*h, (uint64_t)tids[i] << 8 | (uint64_t)(unsigned char)t.state);
-		*h = mix(*h, (uint64_t)t.syscall_nr);
-		*h = mix(*h, t.switches);
-	}
-	/* Fewer threads listed than counted: one is on its way out. */
-	if (!why && n >= 0 && n + 1 < leader->threads)
-		why = "a thread exiting";
-	*h = mix(*h, (uint64_t)n);
-	return why;
 }
 
 /* A probe is trusted only if the pidfd shows the process still existed after it was taken. */
@@ -182,8 +131,6 @@ static int sweep(kernel *k, int index, step_outcome *out, uint64_t *sig, char *w
 		if (s.state == 'Z' && p->state != PUP_EXITED)
 			puppet_died(k, p, index, out);
 		const char *u = unsettled(p, &s);
-		if (!u)
-			u = sweep_threads(p, &s, &h);
 		if (u) {
 			clean = false;
 			snprintf(why, whylen, "pid %d is %s (state %c, syscall %ld)", p->nspid, u, s.state, s.syscall_nr);
