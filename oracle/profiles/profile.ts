@@ -127,6 +127,12 @@ export interface Profile {
    * trace stop) returns when resumed, and one that dies on one does not return.
    */
   readonly waitReturnAfterSignals: boolean;
+  /**
+   * Whether a signal init has no handler for is discarded at posting unless blocked (Linux: the
+   * namespace init is SIGNAL_UNKILLABLE, sig_task_ignored), so not even SIGSTOP stops it asleep in
+   * wait4; FreeBSD posts it and issignal takes no default action for init.
+   */
+  readonly initDiscardsDefaultSignals: boolean;
   /** Whether a uid change makes the process (and children it forks, until exec) undebuggable by non-root (Linux dumpable). */
   readonly setuidMakesUndumpable: boolean;
   /** Whether a pending SIGKILL is acted on before lower-numbered pending signals (Linux's fatal-signal path). */

@@ -56,6 +56,7 @@ export abstract class SignalPostKernel extends KernelState {
    */
   tdsignal(p: Proc, id: number, record: Proc | null): void {
     if (p.state === PRS_ZOMBIE) return;
+    if (this.profile.initDiscardsDefaultSignals && p.pid === 1 && p.sigacts.action[id] === SIG_DFL && !(p.blocked & sigBit(id))) return;
     // Linux (R15): a blocked signal is never ignored at posting; its disposition may change.
     if (this.isIgnored(p, id) && (this.profile.blockedIgnoredDiscarded || !(p.blocked & sigBit(id)))
       && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED && id !== SIGKILL)) {

@@ -172,4 +172,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), block(2, 'SIGTSTP'), kill(2, 2, 'SIGSTOP'), kill(1, 2, 'SIGCONT'), kill(1, 2, 'SIGTSTP'), wait4(1, 2, ['WNOHANG', 'WCONTINUED'])] },
   { name: 'host-traced-wait-returns-when-resumed', row: 'host', switch: 'waitReturnAfterSignals', behaviour: 'A traced waiter woken by its child\'s stop trace-stops on the SIGCHLD before wait4 returns; the return comes when its tracer resumes it',
     steps: [fork(1), traceMe(2), fork(2), wait4(2, -1, ['WUNTRACED']), kill(3, 3, 'SIGSTOP'), wait4(1, 2, ['WNOHANG']), ptrace(1, 'PT_CONTINUE', 2)] },
+  { name: 'j04-init-ignores-sigstop', row: 'J4', switch: 'initDiscardsDefaultSignals', behaviour: 'The namespace init discards a signal it has no handler for (unless blocked): a SIGSTOP does not stop it asleep in wait4',
+    steps: [fork(1), wait4(1, -1), kill(2, 1, 'SIGSTOP'), exit(2, 4)] },
 ];
