@@ -158,4 +158,22 @@ export const SIGNATURES: Record<string, Signature> = {
     trigger: (step) => step.call === 'kill' && !named(step.sig) && step.sig !== 0,
     shows: (e) => onlyAt(e, 'errno') && actualOwn(e)?.errno === 'EPERM' && e.expected[e.failure.step].observations[0].errno === 'EINVAL',
   },
+  // G14: setpgid on a child that has called execve: 0 where Linux says EACCES.
+  'gvisor-setpgid-after-execve': {
+    reach: 'at-once',
+    trigger: (step) => step.call === 'setpgid' && step.target !== 0 && step.target !== step.pid,
+    shows: (e) => onlyAt(e, 'ret', 'errno') && actualOwn(e)?.ret === 0 && e.expected[e.failure.step].observations[0].errno === 'EACCES',
+  },
+  // G15: fork past RLIMIT_NPROC succeeds where Linux says EAGAIN.
+  'gvisor-nproc-limit-not-enforced': {
+    reach: 'at-once',
+    trigger: (step) => step.call === 'fork' || step.call === 'vfork',
+    shows: (e) => onlyAt(e, 'ret', 'errno') && (actualOwn(e)?.ret ?? 0) > 0 && e.expected[e.failure.step].observations[0].errno === 'EAGAIN',
+  },
+  // G16: PT_TRACE_ME by a non-root process: EPERM where Linux says 0.
+  'gvisor-trace-me-unprivileged': {
+    reach: 'at-once',
+    trigger: (step, s) => step.call === 'ptrace' && step.req === 'PT_TRACE_ME' && (proc(s.snapshot, step.pid)?.uid ?? 0) !== 0,
+    shows: (e) => onlyAt(e, 'ret', 'errno') && actualOwn(e)?.errno === 'EPERM' && e.expected[e.failure.step].observations[0].ret === 0,
+  },
 };
