@@ -64,6 +64,11 @@ static ssize_t pread_text(int fd, char *buf, size_t len)
 /* Read /proc/<pid>/<file> through the cache. */
 static ssize_t slurp_cached(pid_t pid, int file, char *buf, size_t len)
 {
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, cached_name[file]);
+	/* gVisor's descriptor of a reaped process goes on reading it as dead (X) instead of failing. */
+	if (probe_blind)
+		return slurp(path, buf, len);
 	int slot = (int)(pid % CACHE_SLOTS);
 	if (cache[slot].pid == pid && cache[slot].fd[file] >= 0) {
 		ssize_t n = pread_text(cache[slot].fd[file], buf, len);
@@ -76,8 +81,6 @@ static ssize_t slurp_cached(pid_t pid, int file, char *buf, size_t len)
 		for (int f = 0; f < F_COUNT; f++)
 			cache[slot].fd[f] = -1;
 	}
-	char path[64];
-	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, cached_name[file]);
 	if (cache[slot].fd[file] >= 0)
 		close(cache[slot].fd[file]);
 	cache[slot].fd[file] = open(path, O_RDONLY | O_CLOEXEC);
