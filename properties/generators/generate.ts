@@ -31,7 +31,7 @@ export const DEFAULT_INVALID_SHARE = 0.1;
 /** A generated interleaving with the model's result for every step, and the configuration the model ran. */
 export interface Generated {
   interleaving: Interleaving;
-  /** What the model answered to each step: what it answers again on a replay from `config`. */
+  /** What the model answered to each step: what it answers again on a replay from `config` (trace events if it reports them). */
   results: StepResult[];
   /** `withDefaults(interleaving.config)` as generated: the model was reset with it. */
   config: Config;
