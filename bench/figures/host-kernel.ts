@@ -93,10 +93,10 @@ export async function hostKernel(b: Budget): Promise<FigureResult> {
       measured: `${fixed(share.median, 3)} (target ${fixed(TARGET_SHARE, 3)})`,
       ok: share.median >= TARGET_SHARE,
       note: `${fixed(TARGET_SHARE / share.median, 1)}× short. A host step is a JSON request over a pipe to the harness, a puppet process acting, then ` +
-        'the harness\'s settle window and confirming sweep before it answers (docs/host-harness.md: 1.2–2 ms a step, mostly the settle window), and every ' +
-        'replay pays for a fresh pid namespace; the C loop is one fork/_exit/waitpid with nothing to observe. What would close it (adapters/host): end the ' +
-        'settle window as soon as the expected state change is seen (waitid/pidfd or /proc polling with back-off) instead of a fixed window, and keep ' +
-        'one namespace across replays where the interleaving allows.',
+        'the harness polling /proc with a back-off until every puppet is quiet and one confirming sweep 20 µs later (docs/host-harness.md, the quiescence ' +
+        'rule), and every replay pays for a fresh pid namespace; the C loop is one fork/_exit/waitpid with nothing to observe. Under load most of a step is ' +
+        'waiting for the puppets and the client to get a CPU. What would close it: one namespace kept across replays where the interleaving allows ' +
+        '(adapters/host/src/namespace.c), and fewer process wake-ups per step.',
     }],
   };
 }
