@@ -37,10 +37,10 @@ export abstract class ForkKernel extends JobControlKernel {
     const call = a.call;
     if ((flags & (RFFDG | RFCFDG)) === (RFFDG | RFCFDG)) return failed(step, p1.pid, call, 'EINVAL');
     if (!(flags & RFPROC)) return returned(step, p1.pid, call, 0); // only the fd table changes
-    const { maxproc, nprocLimit } = this.config;
+    const { maxproc } = this.config;
     // Simplification: the rate-limited console message and the half-second sleep are not modelled.
     if ((this.nprocs >= maxproc - 10 && p1.uid !== 0) || this.nprocs >= maxproc) return failed(step, p1.pid, call, 'EAGAIN');
-    if (p1.uid !== 0 && this.uidCount(p1.uid) + 1 > nprocLimit) return failed(step, p1.pid, call, 'EAGAIN');
+    if (this.overNprocLimit(p1.uid)) return failed(step, p1.pid, call, 'EAGAIN');
     const pid = this.peekPid();
     if (pid < 0) throw new StepRejected(call, `no free pid below pidMax ${this.config.pidMax} (the kernel would loop for ever)`);
     this.chgproccnt(p1.uid, 1);
@@ -90,8 +90,17 @@ export abstract class ForkKernel extends JobControlKernel {
     if (leader.flag & P_WEXIT) this.psignal(p2, SIGKILL);
   }
 
+  /** Whether one more process (or Linux task) of `uid` would pass RLIMIT_NPROC; root is exempt. */
+  private overNprocLimit(uid: number): boolean {
+    if (uid === 0) return false;
+    let n = this.uidCount(uid);
+    if (this.profile.threadsCountAgainstNproc) for (const q of this.procs.values()) if (q.uid === uid) n += q.threads - 1;
+    return n + 1 > this.config.nprocLimit;
+  }
+
   /** thr_new: one more thread; exit1 will have to single-thread (kern_exit.c:133-167). */
   sys_thr_new(p: Proc): Observation {
+    if (this.profile.threadsCountAgainstNproc && this.overNprocLimit(p.uid)) return failed(this.stepIndex, p.pid, 'thr_new', 'EAGAIN');
     if (this.profile.threadsTakePids) {
       const tid = this.peekPid();
       if (tid < 0) throw new StepRejected('thr_new', `no free pid below pidMax ${this.config.pidMax} for the thread id`);

@@ -133,6 +133,11 @@ export interface Profile {
    * wait4; FreeBSD posts it and issignal takes no default action for init.
    */
   readonly initDiscardsDefaultSignals: boolean;
+  /**
+   * Whether RLIMIT_NPROC counts threads (Linux counts tasks: a thread is one, and thr_new is refused
+   * with EAGAIN past the limit) or processes only (FreeBSD chgproccnt).
+   */
+  readonly threadsCountAgainstNproc: boolean;
   /** Whether a uid change makes the process (and children it forks, until exec) undebuggable by non-root (Linux dumpable). */
   readonly setuidMakesUndumpable: boolean;
   /** Whether a pending SIGKILL is acted on before lower-numbered pending signals (Linux's fatal-signal path). */

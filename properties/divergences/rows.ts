@@ -174,4 +174,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), traceMe(2), fork(2), wait4(2, -1, ['WUNTRACED']), kill(3, 3, 'SIGSTOP'), wait4(1, 2, ['WNOHANG']), ptrace(1, 'PT_CONTINUE', 2)] },
   { name: 'j04-init-ignores-sigstop', row: 'J4', switch: 'initDiscardsDefaultSignals', behaviour: 'The namespace init discards a signal it has no handler for (unless blocked): a SIGSTOP does not stop it asleep in wait4',
     steps: [fork(1), wait4(1, -1), kill(2, 1, 'SIGSTOP'), exit(2, 4)] },
+  { name: 'host-threads-count-against-nproc', row: 'host', switch: 'threadsCountAgainstNproc', behaviour: 'RLIMIT_NPROC counts threads: under a limit of 3, a process with a child and a second thread cannot fork',
+    config: { nprocLimit: 3 }, steps: [setuid(1, 1), fork(1), thrNew(1), fork(1)] },
 ];

@@ -1,4 +1,4 @@
-import type { Implementation, Step } from '../../interleaving';
+import type { Config, Implementation, Step } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { describeOutcome, runSteps } from '../../properties/divergences/outcome';
 import { describeOnHost, withHostKernel } from './host-suite';
@@ -9,10 +9,12 @@ export interface LiteralCase {
   steps: Step[];
   /** Each step's outcome as describeOutcome words it on the linux profile. */
   want: string[];
+  /** Config settings besides the linux profile. */
+  config?: Partial<Config>;
 }
 
-async function outcomes(impl: Implementation, steps: Step[]): Promise<string[]> {
-  return (await runSteps(impl, { profile: 'linux' }, steps)).map((o) => describeOutcome(o, 'linux'));
+async function outcomes(impl: Implementation, c: LiteralCase): Promise<string[]> {
+  return (await runSteps(impl, { ...c.config, profile: 'linux' }, c.steps)).map((o) => describeOutcome(o, 'linux'));
 }
 
 /**
@@ -22,7 +24,7 @@ async function outcomes(impl: Implementation, steps: Step[]): Promise<string[]> 
 export function pinLiterally(title: string, cases: readonly LiteralCase[]): void {
   describe(`${title}: the oracle's linux profile`, () => {
     test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-      expect(await outcomes(createOracle(), c.steps)).toEqual(c.want);
+      expect(await outcomes(createOracle(), c)).toEqual(c.want);
     });
   });
 
@@ -31,7 +33,7 @@ export function pinLiterally(title: string, cases: readonly LiteralCase[]): void
     test('every case gives the same literal outcomes', async () => {
       const got = await withHostKernel(async (host) => {
         const out: Record<string, string[]> = {};
-        for (const c of cases) out[c.name] = await outcomes(host, c.steps);
+        for (const c of cases) out[c.name] = await outcomes(host, c);
         return out;
       });
       expect(got).toEqual(Object.fromEntries(cases.map((c) => [c.name, c.want])));

@@ -191,6 +191,8 @@ static int64_t do_thr_new(int *err)
 	int flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM;
 	pid_t t = clone(thread_main, (char *)stack + CHILD_STACK, flags, NULL);
 	*err = t < 0 ? errno : 0;
+	if (t < 0)
+		munmap(stack, CHILD_STACK); /* no thread runs on it */
 	return t < 0 ? -1 : 0;
 }
 
