@@ -42,7 +42,9 @@ export interface BaselineOutcome {
 /**
  * The idiomatic baseline: `fc.commands` (size `max`) of one step command, run with `fc.modelRun`
  * against the oracle as model, checked with `fc.check`, shrunk by fast-check itself. The step mix is
- * the catalogue's (the same makers, weights, configurations and biases), the length ours.
+ * the catalogue's (the generator's `nextStep`, configurations and biases); the longest run is ours,
+ * but fast-check draws up to `maxCommands` commands evenly and a rejected step is not replaced, so
+ * runs are shorter on average (the figure compares at the same length).
  */
 export function runBaseline(o: BaselineOptions): BaselineOutcome {
   const profile = o.profile ?? 'freebsd-r176365';
