@@ -2,23 +2,23 @@ import type { PgrpView, ProcView, SessionView, Snapshot } from '../../interleavi
 import type { KernelState } from '../kernel/kernel-state';
 import type { Pgrp, Proc, Session } from '../kernel/proc';
 import { procInputs, procView } from './proc-view';
-import { ViewCache } from './view-cache';
+import { Inputs, ViewCache } from './view-cache';
 
 function pgrpView(g: Pgrp): PgrpView {
   return Object.freeze({ pgid: g.id, sid: g.session.sid, members: Object.freeze(g.members.map((m) => m.pid)) as number[], jobc: g.jobc });
 }
 
-function pgrpInputs(g: Pgrp, out: number[]): void {
-  out.push(g.id, g.session.sid, g.jobc, g.members.length);
-  for (const m of g.members) out.push(m.pid);
+function pgrpInputs(g: Pgrp, r: Inputs): void {
+  r.put(g.id).put(g.session.sid).put(g.jobc).put(g.members.length);
+  for (const m of g.members) r.put(m.pid);
 }
 
 function sessionView(s: Session): SessionView {
   return Object.freeze({ sid: s.sid, leader: s.leader?.pid ?? null, tty: s.ttyvp, fg: s.ttyvp && s.ttyp !== null ? (s.ttyp.pgrp?.id ?? null) : null });
 }
 
-function sessionInputs(s: Session, out: number[]): void {
-  out.push(s.sid, s.leader?.pid ?? -1, s.ttyvp ? 1 : 0, s.ttyp === null ? -2 : (s.ttyp.pgrp?.id ?? -1));
+function sessionInputs(s: Session, r: Inputs): void {
+  r.put(s.sid).put(s.leader?.pid ?? -1).put(s.ttyvp ? 1 : 0).put(s.ttyp === null ? -2 : (s.ttyp.pgrp?.id ?? -1));
 }
 
 /**
@@ -27,45 +27,68 @@ function sessionInputs(s: Session, out: number[]): void {
  * snapshot itself. Views and snapshots are frozen, so sharing them cannot leak a change.
  */
 export class SnapshotBuilder {
-  private readonly procs = new ViewCache<Proc, ProcView>(procInputs, procView);
-  private readonly pgrps = new ViewCache<Pgrp, PgrpView>(pgrpInputs, pgrpView);
-  private readonly sessions = new ViewCache<Session, SessionView>(sessionInputs, sessionView);
+  private readonly procs = new SortedViews(new ViewCache<Proc, ProcView>(procInputs, procView), (v) => v.pid);
+  private readonly pgrps = new SortedViews(new ViewCache<Pgrp, PgrpView>(pgrpInputs, pgrpView), (v) => v.pgid);
+  private readonly sessions = new SortedViews(new ViewCache<Session, SessionView>(sessionInputs, sessionView), (v) => v.sid);
   private last: Snapshot | null = null;
+  /** The uid counts of the last snapshot, as (uid, count) pairs in the kernel's order. */
+  private readonly counted = new Inputs();
 
   /** The whole process table, sorted by pid / pgid / sid (semantics.md §2). */
   build(k: KernelState): Snapshot {
     const prev = this.last;
-    const procs = sortedViews(k.procs, this.procs, (v) => v.pid, prev?.procs);
-    const pgrps = sortedViews(k.pgrps, this.pgrps, (v) => v.pgid, prev?.pgrps);
-    const sessions = sortedViews(k.sessions, this.sessions, (v) => v.sid, prev?.sessions);
-    const uidCounts = sameCounts(k.uidCounts, prev?.uidCounts) ? prev!.uidCounts : countsRecord(k.uidCounts);
+    const procs = this.procs.sorted(k.procs, prev?.procs);
+    const pgrps = this.pgrps.sorted(k.pgrps, prev?.pgrps);
+    const sessions = this.sessions.sorted(k.sessions, prev?.sessions);
+    const uidCounts = this.uidCounts(k.uidCounts, prev);
     const unchanged =
       prev !== null && procs === prev.procs && pgrps === prev.pgrps && sessions === prev.sessions && uidCounts === prev.uidCounts &&
       k.nprocs === prev.nprocs && k.lastpid === prev.lastpid && k.panicMessage === prev.panic;
     if (!unchanged) this.last = Object.freeze({ procs, pgrps, sessions, nprocs: k.nprocs, uidCounts, lastpid: k.lastpid, panic: k.panicMessage });
     return this.last!;
   }
+
+  /** The uid counts as a record sorted by uid; the previous record when no count changed. */
+  private uidCounts(counts: ReadonlyMap<number, number>, prev: Snapshot | null): Record<number, number> {
+    this.counted.begin();
+    for (const [uid, n] of counts) this.counted.put(uid).put(n);
+    if (!this.counted.end() && prev !== null) return prev.uidCounts;
+    const out: Record<number, number> = {};
+    for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;
+    return Object.freeze(out);
+  }
 }
 
-/** The views of a table sorted by id; the previous array itself when every view is the same. */
-function sortedViews<S extends object, V>(table: ReadonlyMap<number, S>, cache: ViewCache<S, V>, id: (v: V) => number, prev: readonly V[] | undefined): V[] {
-  const views: V[] = [];
-  for (const s of table.values()) views.push(cache.viewOf(s));
-  views.sort((x, y) => id(x) - id(y));
-  if (prev !== undefined && prev.length === views.length && views.every((v, i) => v === prev[i])) return prev as V[];
-  return Object.freeze(views) as V[];
-}
+/** A table's views sorted by id, with the previous array given back when no view changed. */
+class SortedViews<S extends object, V> {
+  private readonly scratch: V[] = [];
 
-function countsRecord(counts: ReadonlyMap<number, number>): Record<number, number> {
-  const out: Record<number, number> = {};
-  for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;
-  return Object.freeze(out);
-}
+  constructor(
+    private readonly cache: ViewCache<S, V>,
+    private readonly id: (v: V) => number,
+  ) {}
 
-function sameCounts(counts: ReadonlyMap<number, number>, prev: Record<number, number> | undefined): boolean {
-  if (prev === undefined || Object.keys(prev).length !== counts.size) return false;
-  for (const [uid, n] of counts) if (prev[uid] !== n) return false;
-  return true;
+  sorted(table: ReadonlyMap<number, S>, prev: readonly V[] | undefined): V[] {
+    const views = this.scratch;
+    let same = prev !== undefined && prev.length === table.size;
+    let ordered = true;
+    let lastId = -Infinity;
+    let n = 0;
+    for (const [id, s] of table) {
+      const v = this.cache.viewOf(id, s);
+      views[n] = v;
+      same &&= prev![n] === v;
+      ordered &&= id > lastId;
+      lastId = id;
+      n++;
+    }
+    // Element for element the previous (sorted) array: nothing changed.
+    if (same) return prev as V[];
+    views.length = n;
+    // Tables are keyed by id and mostly filled in id order; a reused pid breaks the order.
+    if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));
+    return Object.freeze(views.slice()) as V[];
+  }
 }
 
 const builders = new WeakMap<KernelState, SnapshotBuilder>();

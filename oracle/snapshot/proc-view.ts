@@ -4,6 +4,7 @@ import type { Proc, SleepState } from '../kernel/proc';
 import { SAF_NOCLDSTOP, SAF_NOCLDWAIT, SAF_NODEFER, SAF_RESETHAND, SAF_RESTART, SAF_SIGINFO, SIG_CATCH, SIG_IGN } from '../kernel/sigacts';
 import { SIGCHLD, maskNames, sigBit, sigName } from '../signals/signal-ids';
 import { NameLists } from './name-lists';
+import type { Inputs } from './view-cache';
 
 const SA_BIT: Record<SaFlag, number> = {
   SA_RESTART: SAF_RESTART, SA_NOCLDSTOP: SAF_NOCLDSTOP, SA_NOCLDWAIT: SAF_NOCLDWAIT, SA_SIGINFO: SAF_SIGINFO,
@@ -62,19 +63,20 @@ export function procView(p: Proc): ProcView {
 }
 
 /**
- * Writes every number `procView` reads from `p` (lists as their length, then their pids): two
- * processes with equal inputs have equal views. Keep it beside procView: a field added there is
- * added here. Handler records are only ever appended (signal delivery), so their count stands for them.
+ * Puts every number `procView` reads from `p` (lists as their length, then their pids): two
+ * readings that agree give equal views. Keep it beside procView: a field added there is added here.
+ * Handler records are only ever appended (signal delivery), so their count stands for them.
  */
-export function procInputs(p: Proc, out: number[]): void {
+export function procInputs(p: Proc, r: Inputs): void {
   const ps = p.sigacts;
   const s = p.sleep;
-  out.push(p.pid, p.state, p.flag, p.pptr?.pid ?? 0, p.oppid, p.pgrp.id, p.pgrp.session.sid, p.sigparent, p.xstat);
-  out.push(p.ksiQueuedAt?.pid ?? -1, ps.action[SIGCHLD], ps.saFlags[SIGCHLD], ps.psFlag, pendingMask(p), p.blocked);
-  out.push(p.threads, p.leader.pid, p.ru, p.cru, p.uid, p.handled?.length ?? 0);
-  out.push(s === null ? -1 : SLEEP_CHANS.indexOf(s.chan), s?.step ?? -1, s?.chan === 'ppwait' ? s.child.pid : -1);
-  out.push(p.children.length);
-  for (const c of p.children) out.push(c.pid);
-  out.push(p.peers.length);
-  for (const q of p.peers) out.push(q.pid);
+  r.put(p.pid).put(p.state).put(p.flag).put(p.pptr?.pid ?? 0).put(p.oppid).put(p.pgrp.id).put(p.pgrp.session.sid);
+  r.put(p.sigparent).put(p.xstat).put(p.ksiQueuedAt?.pid ?? -1);
+  r.put(ps.action[SIGCHLD]).put(ps.saFlags[SIGCHLD]).put(ps.psFlag).put(pendingMask(p)).put(p.blocked);
+  r.put(p.threads).put(p.leader.pid).put(p.ru).put(p.cru).put(p.uid).put(p.handled?.length ?? 0);
+  r.put(s === null ? -1 : SLEEP_CHANS.indexOf(s.chan)).put(s?.step ?? -1).put(s?.chan === 'ppwait' ? s.child.pid : -1);
+  r.put(p.children.length);
+  for (const c of p.children) r.put(c.pid);
+  r.put(p.peers.length);
+  for (const q of p.peers) r.put(q.pid);
 }

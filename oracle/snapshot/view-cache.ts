@@ -1,37 +1,59 @@
 /**
- * The last view built for each kernel object, with the inputs it was built from: a view is rebuilt
- * only when one of its inputs changed, otherwise the same frozen view is shared with the previous
- * snapshot. `inputs` must write every number `build` reads (see procInputs).
+ * The numbers one view was built from, kept in place: each new reading is compared with the last as
+ * it is written, so an unchanged object costs its reads and no allocation.
  */
-export class ViewCache<S extends object, V> {
-  private readonly entries = new WeakMap<S, { inputs: number[]; view: V }>();
-  private scratch: number[] = [];
+export class Inputs {
+  private readonly values: number[] = [];
+  private n = 0;
+  private changed = false;
 
-  constructor(
-    private readonly inputs: (source: S, out: number[]) => void,
-    private readonly build: (source: S) => V,
-  ) {}
+  begin(): void {
+    this.n = 0;
+    this.changed = false;
+  }
 
-  viewOf(source: S): V {
-    const now = this.scratch;
-    now.length = 0;
-    this.inputs(source, now);
-    const e = this.entries.get(source);
-    if (e !== undefined && sameNumbers(e.inputs, now)) return e.view;
-    const view = this.build(source);
-    // The entry keeps this step's inputs; its old array becomes the next scratch.
-    this.scratch = e?.inputs ?? [];
-    if (e === undefined) this.entries.set(source, { inputs: now, view });
-    else {
-      e.inputs = now;
-      e.view = view;
+  put(x: number): this {
+    if (this.n >= this.values.length || this.values[this.n] !== x) {
+      this.values[this.n] = x;
+      this.changed = true;
     }
-    return view;
+    this.n++;
+    return this;
+  }
+
+  /** Whether this reading differs from the previous one. */
+  end(): boolean {
+    if (this.n !== this.values.length) {
+      this.values.length = this.n;
+      this.changed = true;
+    }
+    return this.changed;
   }
 }
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * The last view built for each kernel object, with the inputs it was built from: a view is rebuilt
+ * only when one of its inputs changed, otherwise the same frozen view is shared with the previous
+ * snapshot. `inputs` must put every number `build` reads (see procInputs). Entries are kept by id
+ * (pid, pgid, sid) and belong to one object: a reused id with a new object starts afresh.
+ */
+export class ViewCache<S extends object, V> {
+  private readonly entries = new Map<number, { source: S; inputs: Inputs; view: V }>();
+
+  constructor(
+    private readonly inputs: (source: S, into: Inputs) => void,
+    private readonly build: (source: S) => V,
+  ) {}
+
+  viewOf(id: number, source: S): V {
+    let e = this.entries.get(id);
+    if (e === undefined || e.source !== source) {
+      e = { source, inputs: new Inputs(), view: undefined as V };
+      this.entries.set(id, e);
+    }
+    e.inputs.begin();
+    this.inputs(source, e.inputs);
+    if (e.inputs.end()) e.view = this.build(source);
+    return e.view;
+  }
 }

@@ -1,19 +1,24 @@
 import type { Invariant } from '../../runner/check';
-import { stepInvariant } from './lib/define';
+import { tableInvariant } from './lib/define';
 import { procsByPid } from './lib/procs';
 
+/** Whether a (short) list holds some value twice. */
+function hasRepeat(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i - 1]) !== i - 1) return true;
+  return false;
+}
+
 /** §2: the children list and the parent pointer are two views of one relation (kern_exit.c:859-874). */
-export const childrenLists: Invariant = stepInvariant(
+export const childrenLists: Invariant = tableInvariant(
   {
     name: 'children-lists',
     statement: "a process's children list holds exactly the processes whose parent it is, each once",
     source: 'kern_exit.c:859-874 (proc_reparent); semantics.md §2',
-    needs: ['snapshot'],
   },
-  ({ after }) => {
-    const procs = procsByPid(after!);
-    for (const p of after!.procs) {
-      if (new Set(p.children).size !== p.children.length) return `pid ${p.pid} lists a child twice: ${p.children.join(', ')}`;
+  (table) => {
+    const procs = procsByPid(table);
+    for (const p of table.procs) {
+      if (hasRepeat(p.children)) return `pid ${p.pid} lists a child twice: ${p.children.join(', ')}`;
       for (const c of p.children) {
         const child = procs.get(c);
         if (!child) return `pid ${p.pid} lists child ${c}, which does not exist`;

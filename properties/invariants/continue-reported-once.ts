@@ -29,7 +29,7 @@ export const continueReportedOnce: Invariant = {
           reported.set(r.child, true);
         }
         const after = procsByPid(ctx.after!);
-        for (const pid of [...reported.keys()]) {
+        for (const pid of reported.keys()) {
           const p = after.get(pid);
           if (!p || isStopped(p) || hasFlag(p, 'CONTINUED')) reported.delete(pid);
         }

@@ -1,4 +1,5 @@
 import type { Invariant } from '../../runner/check';
+import { faultedWaiters } from './lib/faulted-waits';
 import { StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { procsByPid } from './lib/procs';
@@ -27,7 +28,7 @@ export const exitReports: Invariant = {
         const before = procsByPid(ctx.before!);
         const after = procsByPid(ctx.after!);
         // A wait that failed with EFAULT may still have reaped or handed back a zombie (E19).
-        const faulted = new Set(ctx.result.observations.filter((o) => (o.call === 'wait4' || o.call === 'owait') && o.errno === 'EFAULT').map((o) => o.pid));
+        const faulted = faultedWaiters(ctx.result);
         for (const r of waitReports(ctx, history)) {
           if (r.what !== 'exit') continue;
           const was = before.get(r.child);

@@ -3,6 +3,7 @@ import { abort2Status } from './lib/abort2-status';
 import { StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { procsByPid } from './lib/procs';
+import { tableIndex } from './lib/table-index';
 import { waitReports } from './lib/wait-reports';
 
 /**
@@ -27,8 +28,7 @@ export const exitStatus: Invariant = {
         if (step.call === 'exit') expected.set(step.pid, (step.code & 0xff) << 8);
         if (step.call === 'abort2') expected.set(step.pid, abort2Status(step));
         for (const s of [ctx.before!, ctx.after!]) {
-          for (const p of s.procs) {
-            if (p.state !== 'ZOMBIE') continue;
+          for (const p of tableIndex(s).zombies) {
             const want = expected.get(p.pid);
             if (want !== undefined && p.xstat !== want) return `zombie ${p.pid} holds status 0x${p.xstat.toString(16)}, not 0x${want.toString(16)}`;
             held.set(p.pid, p.xstat);
@@ -39,7 +39,8 @@ export const exitStatus: Invariant = {
           const want = held.get(r.child) ?? expected.get(r.child);
           if (want !== undefined && r.raw !== want) return `wait by ${r.waiter} reported ${r.child} with status 0x${r.raw.toString(16)}, not 0x${want.toString(16)}`;
         }
-        for (const pid of [...held.keys()]) if (!procsByPid(ctx.after!).has(pid)) held.delete(pid);
+        const after = procsByPid(ctx.after!);
+        for (const pid of held.keys()) if (!after.has(pid)) held.delete(pid);
         return null;
       },
     };

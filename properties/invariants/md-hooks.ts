@@ -7,6 +7,8 @@ import { procsByPid } from './lib/procs';
 const LIFE: readonly MdHook[] = ['vmspace_exit', 'cpu_exit', 'sched_exit', 'thread_exit', 'thread_wait', 'vm_waitproc'];
 const EXITED = 4;
 const REAPED = LIFE.length;
+/** The callers of a step without hooks (most steps). */
+const NO_CALLERS: readonly number[] = [];
 
 interface Progress {
   /** How many hooks of LIFE have been called. */
@@ -47,7 +49,7 @@ export const mdHooks: Invariant = {
         const calls = ctx.result.md!;
         const after = procsByPid(ctx.after!);
         const before = procsByPid(ctx.before!);
-        for (const pid of new Set(calls.map((c) => c.pid))) {
+        for (const pid of calls.length === 0 ? NO_CALLERS : new Set(calls.map((c) => c.pid))) {
           const hooks = ownHooks(calls, pid);
           if (typeof hooks === 'string') return hooks;
           let g = life.get(pid);

@@ -1,18 +1,17 @@
 import type { Invariant } from '../../runner/check';
-import { stepInvariant } from './lib/define';
+import { tableInvariant } from './lib/define';
 import { procsByPid } from './lib/procs';
 
 /** I1: exit1 hands every child to init before the parent becomes a zombie (kern_exit.c:422-440). */
-export const parentAlive: Invariant = stepInvariant(
+export const parentAlive: Invariant = tableInvariant(
   {
     name: 'parent-alive',
     statement: 'every process other than init has a parent that exists and is not a zombie',
     source: 'kern_exit.c:422-440; semantics.md §4 I1',
-    needs: ['snapshot'],
   },
-  ({ after }) => {
-    const procs = procsByPid(after!);
-    for (const p of after!.procs) {
+  (table) => {
+    const procs = procsByPid(table);
+    for (const p of table.procs) {
       if (p.pid === 1) continue;
       const parent = procs.get(p.ppid);
       if (!parent) return `pid ${p.pid} has parent ${p.ppid}, which does not exist`;

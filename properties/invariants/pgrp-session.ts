@@ -1,20 +1,16 @@
 import type { Invariant } from '../../runner/check';
-import { stepInvariant } from './lib/define';
-import { procsByPid } from './lib/procs';
+import { tableInvariant } from './lib/define';
+import { tableIndex } from './lib/table-index';
 
 /** I6: pgrps exist exactly while they have members (zombies count); sessions while a pgrp refers to them. */
-export const pgrpSession: Invariant = stepInvariant(
+export const pgrpSession: Invariant = tableInvariant(
   {
     name: 'pgrp-session',
     statement: 'every process is in one existing pgrp of its session; pgrps have members; sessions have pgrps; a session leader is alive',
     source: 'kern_exit.c:344, 745; semantics.md §4 I6, §3.11',
-    needs: ['snapshot'],
   },
-  ({ after }) => {
-    const s = after!;
-    const procs = procsByPid(s);
-    const pgrps = new Map(s.pgrps.map((g) => [g.pgid, g]));
-    const sessions = new Map(s.sessions.map((x) => [x.sid, x]));
+  (s) => {
+    const { procs, pgrps, sessions } = tableIndex(s);
     for (const p of s.procs) {
       const g = pgrps.get(p.pgid);
       if (!g) return `pid ${p.pid} is in pgrp ${p.pgid}, which does not exist`;

@@ -1,6 +1,7 @@
 import type { Invariant } from '../../runner/check';
 import { stepInvariant } from './lib/define';
 import { createdPids, procsByPid } from './lib/procs';
+import { tableIndex } from './lib/table-index';
 
 /** I5, §3.2: a new pid is not held by any process, process group or session, and is below pidMax. */
 export const pidUnique: Invariant = stepInvariant(
@@ -14,9 +15,9 @@ export const pidUnique: Invariant = stepInvariant(
     if (procsByPid(after!).size !== after!.procs.length) return 'two processes share a pid';
     const fresh = createdPids(before!, after!);
     if (fresh.length === 0) return null;
-    const taken = new Set([...before!.procs.map((p) => p.pid), ...before!.pgrps.map((g) => g.pgid), ...before!.sessions.map((s) => s.sid)]);
+    const { procs, pgrps, sessions } = tableIndex(before!);
     for (const pid of fresh) {
-      if (taken.has(pid)) return `new pid ${pid} is already a pid, pgid or sid`;
+      if (procs.has(pid) || pgrps.has(pid) || sessions.has(pid)) return `new pid ${pid} is already a pid, pgid or sid`;
       if (pid < 1 || pid >= config.pidMax) return `new pid ${pid} is outside [1, ${config.pidMax})`;
     }
     return null;

@@ -1,7 +1,8 @@
 import type { Invariant } from '../../runner/check';
+import { faultedWaiters } from './lib/faulted-waits';
 import { StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
-import { procsByPid } from './lib/procs';
+import { freedPids, procsByPid } from './lib/procs';
 import { detaches, mayGoToInit } from './lib/reparent-to-init';
 import { waitReports } from './lib/wait-reports';
 
@@ -25,9 +26,10 @@ export const reapOnce: Invariant = {
         const after = procsByPid(ctx.after!);
         const exits = waitReports(ctx, history).filter((r) => r.what === 'exit');
         // E19: wait4 reaps before its copyout, so a wait that failed with EFAULT may have freed a child.
-        const faulted = new Set(ctx.result.observations.filter((o) => (o.call === 'wait4' || o.call === 'owait') && o.errno === 'EFAULT').map((o) => o.pid));
-        for (const p of ctx.before!.procs) {
-          if (after.has(p.pid) || exits.some((r) => r.child === p.pid)) continue;
+        const faulted = faultedWaiters(ctx.result);
+        for (const pid of freedPids(ctx.before!, ctx.after!)) {
+          const p = before.get(pid)!;
+          if (exits.some((r) => r.child === pid)) continue;
           const newParent = detaches(ctx, p.pid) && faulted.has(p.oppid);
           if (!faulted.has(p.ppid) && !newParent && !(faulted.has(1) && mayGoToInit(ctx, p))) return `pid ${p.pid} left the table without a wait reporting its exit`;
         }

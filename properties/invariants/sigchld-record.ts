@@ -1,21 +1,20 @@
 import type { Invariant } from '../../runner/check';
-import { stepInvariant } from './lib/define';
+import { tableInvariant } from './lib/define';
 import { procsByPid } from './lib/procs';
 
 /**
  * I10: each child has one SIGCHLD record, queued at most at its current parent: every reparent and
  * every report takes it back (kern_exit.c:720, 862), and a queued record keeps SIGCHLD pending.
  */
-export const sigchldRecord: Invariant = stepInvariant(
+export const sigchldRecord: Invariant = tableInvariant(
   {
     name: 'sigchld-record',
     statement: "a child's SIGCHLD record is queued only at its current parent, which then has SIGCHLD pending",
     source: 'kern_exit.c:720, 859-874; semantics.md §4 I10, §3.9.6',
-    needs: ['snapshot'],
   },
-  ({ after }) => {
-    const procs = procsByPid(after!);
-    for (const p of after!.procs) {
+  (table) => {
+    const procs = procsByPid(table);
+    for (const p of table.procs) {
       if (p.ksiQueuedAt === null) continue;
       if (p.ksiQueuedAt !== p.ppid) return `pid ${p.pid}'s SIGCHLD record is queued at ${p.ksiQueuedAt}, not at its parent ${p.ppid}`;
       const parent = procs.get(p.ppid);

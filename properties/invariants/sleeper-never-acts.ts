@@ -29,10 +29,11 @@ function checkStep({ index, step, result, before, after }: CheckContext, history
   if (caller.sleeping) return `pid ${step.pid}, asleep in ${caller.sleeping.chan} since step ${caller.sleeping.step}, made a call`;
   if (isStopped(caller)) return `stopped pid ${step.pid} made a call`;
   if (pending.has(step.pid)) return `pid ${step.pid} made a call while its call of step ${pending.get(step.pid)} was pending`;
-  const [own, ...completions] = result.observations;
+  const own = result.observations[0];
   if (!own || own.pid !== step.pid || own.step !== index) return `the first observation is not the caller's call of step ${index}`;
   if (own.kind === 'sleep') pending.set(step.pid, index);
-  for (const o of completions) {
+  for (let i = 1; i < result.observations.length; i++) {
+    const o = result.observations[i];
     if (pending.get(o.pid) !== o.step) return `pid ${o.pid} completed the call of step ${o.step}, which was not pending`;
     if (o.kind === 'sleep') return `pid ${o.pid}'s completion is another sleep`;
     pending.delete(o.pid);

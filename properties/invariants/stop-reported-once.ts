@@ -34,10 +34,11 @@ export const stopReportedOnce: Invariant = {
           if (reported.has(r.child)) return `the stop of ${r.child} was reported twice (last to ${r.waiter})`;
           reported.set(r.child, true);
         }
-        for (const p of ctx.after!.procs) {
-          if (reported.has(p.pid) && !(isStopped(p) && hasFlag(p, 'WAITED'))) reported.delete(p.pid);
+        const after = procsByPid(ctx.after!);
+        for (const pid of reported.keys()) {
+          const p = after.get(pid);
+          if (!p || !(isStopped(p) && hasFlag(p, 'WAITED'))) reported.delete(pid);
         }
-        for (const pid of reported.keys()) if (!procsByPid(ctx.after!).has(pid)) reported.delete(pid);
         return null;
       },
     };

@@ -1,18 +1,17 @@
 import type { Invariant } from '../../runner/check';
-import { stepInvariant } from './lib/define';
+import { tableInvariant } from './lib/define';
 import { hasFlag, procsByPid } from './lib/procs';
 
 /** I4: a traced process is alive, its parent is its tracer, and oppid remembers the real parent (kern_exit.c:233-235). */
-export const traceState: Invariant = stepInvariant(
+export const traceState: Invariant = tableInvariant(
   {
     name: 'trace-state',
     statement: 'a traced process is not a zombie, has a live tracer as parent and a non-zero oppid; a trace stop implies tracing',
     source: 'kern_exit.c:233-235, 426-440; semantics.md §4 I4, §3.8',
-    needs: ['snapshot'],
   },
-  ({ after }) => {
-    const procs = procsByPid(after!);
-    for (const p of after!.procs) {
+  (table) => {
+    const procs = procsByPid(table);
+    for (const p of table.procs) {
       const traced = hasFlag(p, 'TRACED');
       if (hasFlag(p, 'STOPPED_TRACE') && !traced) return `pid ${p.pid} is trace-stopped but not traced`;
       // Init's parent is proc0, outside the table: PT_TRACE_ME by init records oppid 0.

@@ -22,6 +22,9 @@ export interface WaitReport {
   raw: number | null;
 }
 
+/** Shared by the steps that report nothing (most of them). */
+const NONE: readonly WaitReport[] = Object.freeze([]);
+
 function rawStatus(o: Observation): number | null {
   const v = o.call === 'owait' ? o.ret1 : o.status;
   return v === undefined || v === UNSPECIFIED ? null : v;
@@ -32,17 +35,19 @@ function rawStatus(o: Observation): number | null {
  * comes from the status word (kern_exit.c:715, 807, 825), or where no status was copied out, from
  * the child's state (freed: an exit; the caller's own wait: the seed's branch order), else unknown.
  */
-export function waitReports(ctx: CheckContext, history: StepHistory): WaitReport[] {
-  const out: WaitReport[] = [];
-  ctx.result.observations.forEach((obs, position) => {
-    if ((obs.call !== 'wait4' && obs.call !== 'owait') || obs.kind !== 'return' || obs.errno || !obs.ret || obs.ret <= 0) return;
+export function waitReports(ctx: CheckContext, history: StepHistory): readonly WaitReport[] {
+  const observations = ctx.result.observations;
+  let out: WaitReport[] | null = null;
+  for (let position = 0; position < observations.length; position++) {
+    const obs = observations[position];
+    if ((obs.call !== 'wait4' && obs.call !== 'owait') || obs.kind !== 'return' || obs.errno || !obs.ret || obs.ret <= 0) continue;
     const issued = position === 0 ? ctx.step : history.issuedBy(obs.step);
     const args = issued && waitArgs(issued, history.callerPgid(position === 0 ? ctx.index : obs.step));
-    if (!issued || !args) return;
+    if (!issued || !args) continue;
     const raw = rawStatus(obs);
-    out.push({ position, obs, waiter: obs.pid, child: obs.ret, issued, args, what: classify(ctx, position, obs.ret, args, raw), raw });
-  });
-  return out;
+    (out ??= []).push({ position, obs, waiter: obs.pid, child: obs.ret, issued, args, what: classify(ctx, position, obs.ret, args, raw), raw });
+  }
+  return out ?? NONE;
 }
 
 function classify(ctx: CheckContext, position: number, child: number, args: WaitArgs, raw: number | null): WaitReport['what'] {

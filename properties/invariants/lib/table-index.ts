@@ -1,0 +1,88 @@
+import type { PgrpView, ProcView, SessionView, Snapshot } from '../../../interleaving';
+
+/** Shared by every step that created or freed nothing. */
+const NO_PIDS: readonly number[] = Object.freeze([]);
+
+/** The pids of `s` that `other` lacks. */
+function missingFrom(s: Snapshot, other: TableIndex): readonly number[] {
+  let pids: number[] | null = null;
+  for (const p of s.procs) if (!other.procs.has(p.pid)) (pids ??= []).push(p.pid);
+  return pids ?? NO_PIDS;
+}
+
+/**
+ * The one read-only view of a snapshot that every invariant shares: lookups built on first use, the
+ * verdicts of the invariants over the table alone, and how the table differs from the step's
+ * `before`. A snapshot is one step's `after` and the next one's `before`, and an unchanged table
+ * is the same snapshot object, so each is worked out once. Snapshots are never changed, so an index
+ * never goes stale.
+ */
+export class TableIndex {
+  private pids?: Map<number, ProcView>;
+  private groups?: ReadonlyMap<number, PgrpView>;
+  private sids?: ReadonlyMap<number, SessionView>;
+  private dead?: readonly ProcView[];
+  private readonly verdicts: (string | null | undefined)[] = [];
+  private diff: { before: Snapshot; created: readonly number[]; freed: readonly number[] } | null = null;
+
+  constructor(readonly snapshot: Snapshot) {}
+
+  /** Processes by pid (a Map for callers that predate the index; never change it). */
+  get procs(): Map<number, ProcView> {
+    return (this.pids ??= new Map(this.snapshot.procs.map((p) => [p.pid, p])));
+  }
+
+  /** Process groups by pgid. */
+  get pgrps(): ReadonlyMap<number, PgrpView> {
+    return (this.groups ??= new Map(this.snapshot.pgrps.map((g) => [g.pgid, g])));
+  }
+
+  /** Sessions by sid. */
+  get sessions(): ReadonlyMap<number, SessionView> {
+    return (this.sids ??= new Map(this.snapshot.sessions.map((x) => [x.sid, x])));
+  }
+
+  /** The zombies, by pid. */
+  get zombies(): readonly ProcView[] {
+    return (this.dead ??= this.snapshot.procs.filter((p) => p.state === 'ZOMBIE'));
+  }
+
+  /** The verdict of table check number `slot` on this snapshot, computed on first demand. */
+  verdict(slot: number, check: (table: Snapshot) => string | null): string | null {
+    let v = this.verdicts[slot];
+    if (v === undefined) v = this.verdicts[slot] = check(this.snapshot);
+    return v;
+  }
+
+  /** Pids in this snapshot but not in `before` (created by the step), and the other way (freed). */
+  changesSince(before: Snapshot): { created: readonly number[]; freed: readonly number[] } {
+    if (this.diff?.before !== before) {
+      // Snapshots sharing their process list (the step changed no process) differ in no pid.
+      const same = before.procs === this.snapshot.procs;
+      this.diff = { before, created: same ? NO_PIDS : missingFrom(this.snapshot, tableIndex(before)), freed: same ? NO_PIDS : missingFrom(before, this) };
+    }
+    return this.diff;
+  }
+}
+
+const indexes = new WeakMap<Snapshot, TableIndex>();
+/** The last two indexes asked for (a step's before and after), checked before the WeakMap. */
+let recent: TableIndex | null = null;
+let older: TableIndex | null = null;
+
+/** The shared index of a snapshot (one per snapshot object, whoever built the snapshot). */
+export function tableIndex(s: Snapshot): TableIndex {
+  if (recent?.snapshot === s) return recent;
+  if (older?.snapshot === s) {
+    [older, recent] = [recent, older];
+    return recent!;
+  }
+  let ix = indexes.get(s);
+  if (ix === undefined) {
+    ix = new TableIndex(s);
+    indexes.set(s, ix);
+  }
+  older = recent;
+  recent = ix;
+  return ix;
+}
