@@ -6,6 +6,7 @@ import { moveSteps } from './shrink-moves';
 import { guessCreatedPids } from './shrink-pids';
 import { removeChunks } from './shrink-remove';
 import { simplifyArguments } from './shrink-simplify';
+import { swapProcesses } from './shrink-swap';
 import { cutAfterFailure, type ShrinkPass, type ShrinkState } from './shrink-state';
 import { tradeStep } from './shrink-trade';
 
@@ -32,8 +33,8 @@ export interface ShrinkResult {
   minimal: boolean;
 }
 
-/** Run every round until they change nothing: removal, simplification in place, config. */
-const ROUND: readonly ShrinkPass[] = [removeChunks, simplifyArguments, simplifyConfig];
+/** Run every round until they change nothing: removal, simplification in place, process order, config. */
+const ROUND: readonly ShrinkPass[] = [removeChunks, simplifyArguments, swapProcesses, simplifyConfig];
 
 /**
  * Tried in turn once a round changes nothing, the first that shortens the steps starts a new round:
@@ -44,7 +45,8 @@ const DEEPER: readonly ShrinkPass[] = [mergeProcesses, tradeStep, moveSteps];
 /**
  * Shrinks a failing interleaving to a 1-minimal one: cut after the failing step, then rounds of
  * chunk removal (with the processes removed steps created, renumbering later pids), argument and
- * pid simplification and config dropping until nothing changes; then the deeper passes (fold a
+ * pid simplification, lower pids for the processes that act first, and config dropping until
+ * nothing changes; then the deeper passes (fold a
  * process into its creator, trade a step for another form, move a step) when they shorten it.
  */
 export async function shrink(il: Interleaving, failure: Failure, fails: FailsFn, o: ShrinkOptions = {}): Promise<ShrinkResult> {

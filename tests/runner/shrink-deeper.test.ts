@@ -4,6 +4,7 @@ import { shrink } from '../../runner/shrink';
 import { alternativeSteps } from '../../runner/shrink-alternatives';
 import { mergeIntoCreator } from '../../runner/shrink-merge';
 import { moveStep } from '../../runner/shrink-moves';
+import { swapCreated } from '../../runner/shrink-swap';
 
 const fork = (pid: number): Step => ({ pid, call: 'fork' });
 const vfork = (pid: number): Step => ({ pid, call: 'vfork' });
@@ -12,6 +13,8 @@ const wait = (pid: number): Step => ({ pid, call: 'wait4', wpid: -1, options: []
 const owait = (pid: number): Step => ({ pid, call: 'owait' });
 const kill = (pid: number, target: number, sig: 'SIGKILL' | 'SIGCONT'): Step => ({ pid, call: 'kill', target, sig });
 const attach = (pid: number, target: number): Step => ({ pid, call: 'ptrace', req: 'PT_ATTACH', target, data: 0 });
+const traceMe = (pid: number): Step => ({ pid, call: 'ptrace', req: 'PT_TRACE_ME', target: 0, data: 0 });
+const getpid = (pid: number): Step => ({ pid, call: 'getpid' });
 
 /**
  * A stand-in target whose failures are listed: an interleaving fails at the end of its first prefix
@@ -40,10 +43,34 @@ describe('deeper shrink passes', () => {
     expect(mergeIntoCreator(steps, 0, [2, 3, null, null])).toEqual([fork(1), wait(1), kill(2, 1, 'SIGKILL')]);
   });
 
-  it('offer other forms of a step: vfork for fork, another caller, the exit of a process it names', () => {
-    expect(alternativeSteps(fork(2), [1, 2, 3])).toEqual([vfork(2), fork(1), fork(3), exit(2)]);
-    expect(alternativeSteps(attach(3, 2), [1])).toEqual([attach(1, 2), exit(3), exit(2)]);
-    expect(alternativeSteps(exit(2), [1, 2])).toEqual([exit(1)]);
+  it('offer other forms of a step: vfork for fork, another caller, the exit of a process it names or an earlier one', () => {
+    expect(alternativeSteps(fork(2), [1, 2, 3])).toEqual([vfork(2), fork(1), fork(3), exit(2), exit(1), exit(3)]);
+    expect(alternativeSteps(getpid(3), [1])).toEqual([getpid(1), exit(3), exit(1)]);
+  });
+
+  it('offer the tracee\'s own PT_TRACE_ME for an attach', () => {
+    expect(alternativeSteps(attach(3, 2), [])).toEqual([traceMe(2), exit(3), exit(2)]);
+  });
+
+  it('offer a SIGKILL to a whole group for a death, never the step itself', () => {
+    const groupKills = (q: number) => [kill(q, 0, 'SIGKILL'), kill(q, -1, 'SIGKILL')];
+    expect(alternativeSteps(exit(2), [1, 2])).toEqual([exit(1), ...groupKills(1), ...groupKills(2)]);
+    expect(alternativeSteps(kill(1, 0, 'SIGKILL'), [1])).toEqual([exit(1), kill(1, -1, 'SIGKILL')]);
+  });
+
+  it('let two created processes trade places after the second is created, unless the first acted in between', () => {
+    const steps = [fork(1), fork(1), attach(3, 2), exit(3)];
+    expect(swapCreated(steps, 0, 1, [2, 3, null, null])).toEqual([fork(1), fork(1), attach(2, 3), exit(2)]);
+    expect(swapCreated([fork(1), exit(2), fork(1), exit(3)], 0, 2, [2, null, 3, null])).toBeNull();
+    expect(swapCreated(steps, 0, 2, [2, 3, null, null])).toBeNull();
+  });
+
+  it('put the process that acts first at the lower pid, then trade its fork for a vfork', async () => {
+    const start = [fork(1), fork(1), attach(3, 2), exit(3), wait(1)];
+    const swapped = [fork(1), fork(1), attach(2, 3), exit(2), wait(1)];
+    const shortest = [fork(1), vfork(1), attach(2, 3), exit(2)];
+    expect(await shrinkListed(start, swapped, shortest)).toEqual(shortest);
+    expect(await shrinkListed(start, shortest)).toEqual(start);
   });
 
   it('move a step anywhere', () => {
