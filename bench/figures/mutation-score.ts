@@ -12,8 +12,32 @@ interface Report {
   files: Record<string, { source: string; mutants: { mutatorName: string; replacement?: string; status: string; location: { start: { line: number } } }[] }>;
 }
 
-/** Where `npm run mutation` writes its JSON report (stryker.config.json, `jsonReporter`). */
-export const MUTATION_REPORT = join('reports', 'mutation', 'mutation.json');
+type FileResult = Report['files'][string];
+
+/**
+ * Where Stryker's JSON reports go: `npm run mutation` writes mutation.json (stryker.config.json,
+ * `jsonReporter`); a run over some files only (`--mutate`) may be kept beside it under another name.
+ */
+export const MUTATION_REPORT_DIR = join('reports', 'mutation');
+
+/** Each mutated file's result from the newest report that has it, and the reports used. */
+function mergedReports(dir: string): { files: Map<string, FileResult>; used: string[] } {
+  const reports = readdirSync(dir).filter((f) => f.endsWith('.json'))
+    .map((f) => ({ name: f, when: statSync(join(dir, f)).mtime }))
+    .sort((a, b) => a.when.getTime() - b.when.getTime() || a.name.localeCompare(b.name));
+  const files = new Map<string, FileResult>();
+  const from = new Map<string, string>();
+  for (const r of reports) {
+    const report = JSON.parse(readFileSync(join(dir, r.name), 'utf8')) as Report;
+    for (const [file, result] of Object.entries(report.files)) {
+      files.set(file, result);
+      from.set(file, r.name);
+    }
+  }
+  const used = reports.filter((r) => [...from.values()].includes(r.name))
+    .map((r) => `${r.name} (${r.when.toISOString()}, ${[...from.values()].filter((n) => n === r.name).length} file(s))`);
+  return { files, used };
+}
 
 /** Every source file of oracle/, repository-relative: what a full run mutates. */
 function oracleFiles(): string[] {
@@ -26,16 +50,16 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 /** Figure 6: the mutation score of the suite on oracle/, from the last `npm run mutation`. */
 export function mutationScore(_b: Budget): FigureResult {
   const title = 'Mutation score (StrykerJS on oracle/)';
-  const path = join(REPO_ROOT, MUTATION_REPORT);
-  if (!existsSync(path)) return { title, body: `Skipped: no ${MUTATION_REPORT}; run \`npm run mutation\` first (it takes long, so \`npm run bench\` does not).`, targets: [] };
-  const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
+  const dir = join(REPO_ROOT, MUTATION_REPORT_DIR);
+  const merged = existsSync(dir) ? mergedReports(dir) : { files: new Map<string, FileResult>(), used: [] };
+  if (merged.files.size === 0) return { title, body: `Skipped: no report in ${MUTATION_REPORT_DIR}; run \`npm run mutation\` first (it takes long, so \`npm run bench\` does not).`, targets: [] };
   const rows: string[][] = [];
   const survivors: string[][] = [];
   let detected = 0;
   let undetected = 0;
   let unexplained = 0;
   const unexplainedByFile = new Map<string, number>();
-  for (const [file, f] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, f] of [...merged.files].sort(([a], [b]) => a.localeCompare(b))) {
     const name = relative(REPO_ROOT, join(REPO_ROOT, file));
     const count = (set: Set<string>) => f.mutants.filter((m) => set.has(m.status)).length;
     const d = count(DETECTED);
@@ -59,10 +83,9 @@ export function mutationScore(_b: Budget): FigureResult {
   const score = detected + undetected === 0 ? 0 : (100 * detected) / (detected + undetected);
   const equivalent = survivors.length - unexplained;
   const adjusted = detected + undetected - equivalent === 0 ? 0 : (100 * detected) / (detected + undetected - equivalent);
-  const when = statSync(path).mtime.toISOString();
-  const missing = oracleFiles().filter((f) => !(f in report.files));
+  const missing = oracleFiles().filter((f) => !merged.files.has(f));
   const body = [
-    `From ${MUTATION_REPORT} written ${when} by \`npm run mutation\` (StrykerJS 9.6.1, jest runner, TypeScript checker, perTest coverage, ` +
+    `From ${MUTATION_REPORT_DIR}: ${merged.used.join('; ')}; each file's result from the newest report that mutated it. Written by \`npm run mutation\` (StrykerJS 9.6.1, jest runner, TypeScript checker, perTest coverage, ` +
       'jest.stryker.config.js: tests/oracle-mutation/stryker-suite.ts, one jest file loading the oracle unit tests, tests/oracle-mutation, ' +
       'the stored-fixture replays and a fixed-seed invariant soak of 15 interleavings). ' +
       'Score = (killed + timed out) / (killed + timed out + survived + no coverage); compile errors, ignored and static mutants are not counted.',
@@ -84,7 +107,7 @@ export function mutationScore(_b: Budget): FigureResult {
       target: `mutation score on oracle/ ≥ ${TARGET_SCORE}%`,
       measured: `${fixed(score, 1)}% (${fixed(adjusted, 1)}% without ${equivalent} equivalent; ${unexplained} unexplained)`,
       ok: score >= TARGET_SCORE && missing.length === 0,
-      note: `${fixed(TARGET_SCORE - score, 1)} points short over ${Object.keys(report.files).length} files of oracle/${missing.length ? ` (${missing.length} not mutated)` : ''}. The undetected mutants are listed ` +
+      note: `${fixed(TARGET_SCORE - score, 1)} points short over ${merged.files.size} files of oracle/${missing.length ? ` (${missing.length} not mutated)` : ''}. The undetected mutants are listed ` +
         `in the section; most unexplained ones are in ${worst.join(', ')}. What would close it: a literal test per listed line ` +
         '(tests/oracle-mutation, expectations from the seed, semantics.md and linux.md), or a reason in bench/mutation-verdicts.ts where a mutant is equivalent.',
     }],
