@@ -13,6 +13,8 @@ export interface StateBefore {
   snapshot: Snapshot;
   /** A live process's disposition of a named signal, or null for an unknown pid or unnamed signal. */
   disposition(pid: number, sig: Sig): Disposition | null;
+  /** The process whose extra thread has this id (a kill naming it reaches the process), or null. */
+  threadOwner(tid: number): number | null;
 }
 
 /**
@@ -24,6 +26,8 @@ export interface Evidence {
   failure: Failure;
   /** `before[t]`: the profile's state before step t, for t up to the failing step. */
   before: StateBefore[];
+  /** The profile's process table after the failing step. */
+  after: Snapshot;
   /** The profile's result of each step up to the failing one. */
   expected: StepResult[];
   /** The target's results (the failing step's is missing when the target rejected it). */
@@ -52,7 +56,8 @@ export function evidenceOf(il: Interleaving, failure: Failure, actual: readonly 
   const before: StateBefore[] = [];
   const expected: StepResult[] = [];
   for (const step of steps) {
-    before.push({ snapshot: oracle.snapshot(), disposition: dispositions(oracle) });
+    const tids = new Map([...oracle.state.tids].map(([tid, p]) => [tid, p.pid]));
+    before.push({ snapshot: oracle.snapshot(), disposition: dispositions(oracle), threadOwner: (tid) => tids.get(tid) ?? null });
     try {
       expected.push(oracle.apply(step));
     } catch (e) {
@@ -60,11 +65,12 @@ export function evidenceOf(il: Interleaving, failure: Failure, actual: readonly 
       throw e;
     }
   }
+  const after = oracle.snapshot();
   const mine = actual[failure.step];
   const divergences = failure.property === 'differential' && mine
     ? compareResults(failure.step, expected[failure.step], mine, { expectedProfile: 'linux', actualProfile: 'linux' })
     : [];
-  return { steps, failure, before, expected, actual, divergences };
+  return { steps, failure, before, after, expected, actual, divergences };
 }
 
 /** The failing step's own observation on the target (its caller's), if it ran. */

@@ -92,4 +92,8 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
     behaviour: 'PT_TRACE_ME by the child of a non-root parent (same uid) fails with EPERM; Linux lets the parent trace it',
     gvisor: 'pid 2 ptrace → EPERM',
     steps: [{ pid: 1, call: 'setuid', uid: 1 }, fork(1), { pid: 2, call: 'ptrace', req: 'PT_TRACE_ME', target: 0, data: 0 }] },
+  { name: 'gvisor-newly-orphaned-group-not-hung-up', field: 'ret', at: 5,
+    behaviour: 'When an exit orphans init\'s process group while a member is stopped (the exiting process, in another group, was the member\'s parent), no SIGHUP and SIGCONT are sent: the member stays stopped; Linux hangs the group up, the member dies of the SIGHUP and init ignores it',
+    gvisor: 'pid 1 ptrace → 0 (pid 3 alive and stopped)',
+    steps: [fork(1), fork(2), setpgid(2, 0, 0), kill(3, 3, 'SIGSTOP'), exit(2, 0), { pid: 1, call: 'ptrace', req: 'PT_ATTACH', target: 3, data: 0 }] },
 ];

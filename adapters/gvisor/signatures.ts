@@ -14,7 +14,7 @@ import { actualOwn, type Evidence, type StateBefore } from './evidence';
  */
 export type Signature =
   | { reach: 'at-once'; trigger: Trigger; shows: (e: Evidence) => boolean }
-  | { reach: 'lasting'; trigger: Trigger };
+  | { reach: 'lasting'; trigger: Trigger; drift?: (e: Evidence) => boolean };
 
 /** Whether step t sets the divergence off, on the profile's state before it (`e.before` holds the earlier states). */
 export type Trigger = (step: Step, s: StateBefore, e: Evidence, t: number) => boolean;
@@ -25,13 +25,18 @@ const prop = (sig: SignalName): number => SIGPROP[sigId(sig)];
 const stopped = (p: ProcView): boolean => p.flags.includes('STOPPED_SIG') || p.flags.includes('STOPPED_TRACE');
 const orphanedGroup = (snap: Snapshot, pgid: number): boolean => snap.pgrps.find((g) => g.pgid === pgid)?.jobc === 0;
 
-/** The live processes a kill step reaches and may signal (one uid per process: root, or the same uid). */
-function victims(step: Step, snap: Snapshot): ProcView[] {
+/**
+ * The live processes a kill step reaches and may signal (one uid per process: root, or the same
+ * uid); a positive target may name a process or one of its extra threads.
+ */
+function victims(step: Step, s: StateBefore): ProcView[] {
   if (step.call !== 'kill') return [];
+  const snap = s.snapshot;
   const caller = proc(snap, step.pid);
   if (!caller) return [];
   const live = snap.procs.filter((p) => p.state === 'NORMAL');
-  const reached = step.target > 0 ? live.filter((p) => p.pid === step.target)
+  const who = step.target > 0 ? s.threadOwner(step.target) ?? step.target : 0;
+  const reached = step.target > 0 ? live.filter((p) => p.pid === who)
     : step.target === 0 ? live.filter((p) => p.pgid === caller.pgid)
       : step.target === -1 ? live.filter((p) => p.pid !== 1 && p.pid !== caller.pid)
         : live.filter((p) => p.pgid === -step.target);
@@ -67,6 +72,25 @@ function reportable(step: Step, snap: Snapshot): number[] {
     .map((p) => p.pid);
 }
 
+/** The children an earlier wait4 by step t's caller could have reaped while it failed with EFAULT (the status copy-out), hiding which. */
+function reapedUnseen(e: Evidence, t: number): number[] {
+  const caller = e.steps[t].pid;
+  return e.steps.slice(0, t).flatMap((st, u) => (st.pid === caller && st.call === 'wait4' && e.expected[u].observations[0]?.errno === 'EFAULT' ? reportable(st, e.before[u].snapshot) : []));
+}
+
+/** The profile's process table after step t. */
+const stateAfter = (e: Evidence, t: number): Snapshot => (t + 1 < e.before.length ? e.before[t + 1].snapshot : e.after);
+
+/** The groups that step t orphans while one of their members is stopped (Linux hangs them up then). */
+function orphanedWithStopped(e: Evidence, t: number): number[] {
+  const before = e.before[t].snapshot;
+  const after = stateAfter(e, t);
+  return before.pgrps
+    .filter((g) => g.jobc > 0 && after.pgrps.find((n) => n.pgid === g.pgid)?.jobc === 0)
+    .filter((g) => before.procs.some((p) => p.pgid === g.pgid && p.state === 'NORMAL' && stopped(p)))
+    .map((g) => g.pgid);
+}
+
 /** Was a process that is still in the table (live or zombie) stopped at some step up to t? */
 function stoppedSoFar(e: Evidence, t: number): boolean {
   const present = new Set(e.before[t].snapshot.procs.map((p) => p.pid));
@@ -78,7 +102,7 @@ export const SIGNATURES: Record<string, Signature> = {
   // G1: a signal with a default action reaching the namespace init from inside it; Linux drops it.
   'gvisor-init-killed-by-own-sigkill': {
     reach: 'lasting',
-    trigger: (step, s) => step.call === 'kill' && actsByDefault(s, 1, step.sig) && victims(step, s.snapshot).some((p) => p.pid === 1),
+    trigger: (step, s) => step.call === 'kill' && actsByDefault(s, 1, step.sig) && victims(step, s).some((p) => p.pid === 1),
   },
   // G2: setpgid(0|self, 0|self) by a session leader: Linux says EPERM, gVisor moves it.
   'gvisor-session-leader-setpgid': {
@@ -97,7 +121,7 @@ export const SIGNATURES: Record<string, Signature> = {
   'gvisor-orphaned-group-tty-stop': {
     reach: 'lasting',
     trigger: (step, s) => step.call === 'kill' && named(step.sig) && (prop(step.sig) & SA_TTYSTOP) !== 0
-      && victims(step, s.snapshot).some((p) => p.pid !== 1 && orphanedGroup(s.snapshot, p.pgid) && actsByDefault(s, p.pid, step.sig)),
+      && victims(step, s).some((p) => p.pid !== 1 && orphanedGroup(s.snapshot, p.pgid) && actsByDefault(s, p.pid, step.sig)),
   },
   // G5: CPU time in 10 ms units: every difference is a usage figure, and gVisor's are multiples of 10 ticks of 1 ms.
   'gvisor-cpu-time-in-10ms-units': {
@@ -142,13 +166,24 @@ export const SIGNATURES: Record<string, Signature> = {
       && s.snapshot.procs.some((p) => p.sleeping?.chan === 'wait' && p.sigchld.handler === 'catch'),
     shows: (e) => (e.actual[e.failure.step]?.observations ?? []).some((o, i) => i > 0 && o.call === 'wait4' && o.errno === 'EINTR'),
   },
+  // G17: a group orphaned (with a stopped member) by an exit is not hung up, when init is in it: its processes live on.
+  'gvisor-newly-orphaned-group-not-hung-up': {
+    reach: 'lasting',
+    trigger: (_step, _s, e, t) => orphanedWithStopped(e, t).includes(1),
+    drift: (e) => {
+      const step = e.steps[e.failure.step];
+      const target = 'target' in step && typeof step.target === 'number' ? step.target : 0;
+      return looksLikeStateDrift(e) || e.before[e.failure.step].snapshot.procs.some((p) => p.pid === target && p.state === 'ZOMBIE');
+    },
+  },
   // G12: wait4 with several children to report returns any one of them, not Linux's oldest first.
+  // An earlier wait4 of the caller that failed with EFAULT reaped one unseen: it may have been another.
   'gvisor-wait-any-order': {
     reach: 'at-once',
-    trigger: (step, s) => reportable(step, s.snapshot).length >= 2,
+    trigger: (step, s, e, t) => reportable(step, s.snapshot).length + reapedUnseen(e, t).length >= 2,
     shows: (e) => {
       const t = e.failure.step;
-      const candidates = reportable(e.steps[t], e.before[t].snapshot);
+      const candidates = [...reportable(e.steps[t], e.before[t].snapshot), ...reapedUnseen(e, t)];
       return onlyAt(e, 'ret', 'status', 'rusage.utime', 'rusage') && candidates.includes(actualOwn(e)?.ret ?? 0) && candidates.includes(e.expected[t].observations[0].ret ?? 0);
     },
   },
