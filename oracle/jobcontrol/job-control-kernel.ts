@@ -103,6 +103,7 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
     if (a.pgid < 0) return err('EINVAL');
     let targ = td;
     if (a.target !== 0 && a.target !== td.pid) {
+      if (this.threadOwner(a.target) !== null) return err('EINVAL'); // Linux: not a thread group leader
       const t = this.findForPgrpCall(a.target);
       if (t === null || !(this.profile.setpgidChildOnly ? t.pptr === td : this.inferior(t, td))) return err('ESRCH');
       if (t.pgrp.session !== td.pgrp.session) return err('EPERM');
@@ -157,7 +158,7 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
   /** getpgid / getsid: 0 means the caller; zombies are not found (pfind). */
   sys_getid(p: Proc, a: StepOf<'getpgid'> | StepOf<'getsid'>): Observation {
     requireInt(a.call, 'target', a.target);
-    const t = a.target === 0 ? p : this.findForPgrpCall(a.target);
+    const t = a.target === 0 ? p : this.findForPgrpCall(a.target) ?? this.threadOwner(a.target);
     if (t === null) return failed(this.stepIndex, p.pid, a.call, 'ESRCH');
     return returned(this.stepIndex, p.pid, a.call, a.call === 'getpgid' ? t.pgrp.id : t.pgrp.session.sid);
   }

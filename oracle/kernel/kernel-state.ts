@@ -84,6 +84,11 @@ export abstract class KernelState {
     return p !== undefined && p.inHash && p.state === PRS_NORMAL ? p : null;
   }
 
+  /** The process a thread id belongs to (tidsNameTheirProcess), or null. */
+  threadOwner(tid: number): Proc | null {
+    return this.profile.tidsNameTheirProcess ? this.tids.get(tid) ?? null : null;
+  }
+
   /** pfind, then zpfind: any process holding the pid (kill(2), semantics.md §3.9.1). */
   pfindOrZombie(pid: number): Proc | null {
     return this.procs.get(pid) ?? null;

@@ -138,6 +138,12 @@ export interface Profile {
    * with EAGAIN past the limit) or processes only (FreeBSD chgproccnt).
    */
   readonly threadsCountAgainstNproc: boolean;
+  /**
+   * Whether a thread's id names its process to lookups (Linux find_task_by_vpid finds the thread):
+   * kill, getpgid and getsid act on its process, setpgid refuses it (EINVAL, not a group leader)
+   * and PT_ATTACH to one's own thread is EPERM. Only with threadsTakePids.
+   */
+  readonly tidsNameTheirProcess: boolean;
   /** Whether a uid change makes the process (and children it forks, until exec) undebuggable by non-root (Linux dumpable). */
   readonly setuidMakesUndumpable: boolean;
   /** Whether a pending SIGKILL is acted on before lower-numbered pending signals (Linux's fatal-signal path). */

@@ -33,6 +33,7 @@ export abstract class PtraceKernel extends ForkKernel {
   private kern_ptrace(td: Proc, a: StepOf<'ptrace'>, data: number | 'EINVAL'): ErrnoName | null {
     const e = this.profile.ptraceErrno;
     const p = a.req === 'PT_TRACE_ME' ? td : this.pfind(a.target);
+    if (p === null && a.req === 'PT_ATTACH' && this.threadOwner(a.target) !== null) return this.attachThread(td, a.target);
     if (a.req === 'PT_ATTACH' && p === null && this.procs.get(a.target)?.state === PRS_ZOMBIE) return e.attachZombie;
     if (p === null || p.flag & P_WEXIT) return 'ESRCH';
     // Linux checks permissions only to attach; any other request just needs to be the tracer (T8).
@@ -95,6 +96,16 @@ export abstract class PtraceKernel extends ForkKernel {
     let n = 0;
     for (let q = td.pptr; q !== null && n <= this.procs.size; q = q.pptr, n++) if (q === p) return true;
     return false;
+  }
+
+  /**
+   * Linux PT_ATTACH to a thread id: one's own thread is EPERM (same_thread_group); another
+   * process's thread would be traced alone, which the model (one caller per process) cannot follow.
+   * Other requests find the thread untraced (ESRCH), as pfind's miss gives.
+   */
+  private attachThread(td: Proc, tid: number): ErrnoName {
+    if (this.threadOwner(tid) === td) return this.profile.ptraceErrno.attachSelf;
+    throw new StepRejected('ptrace', `unsupported: PT_ATTACH to thread ${tid} of another process (threads are not traced alone in the model)`);
   }
 
   /** PT_ATTACH moves the tracee into the debugger's children (E2, E8; Linux keeps it, R6/T1). */

@@ -31,18 +31,23 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
     return td.uid === 0 || td.uid === p.uid;
   }
 
+  /** kill(pid > 0)'s target: any process holding the pid, or (Linux) the process of a thread id. */
+  private killTarget(pid: number): Proc | null {
+    return this.pfindOrZombie(pid) ?? this.threadOwner(pid);
+  }
+
   sys_kill(td: Proc, a: StepOf<'kill'>): Observation {
     if (!Number.isInteger(a.target)) throw new StepRejected('kill', `target must be an integer, got ${a.target}`);
     const id = resolveSignal(a.sig, this.profile, 'kill', 'sig');
     const step = this.stepIndex;
     if (id === 'EINVAL') {
       const others = () => [...this.procs.values()].some((p) => p.pid > 1 && p !== td);
-      const missing = this.profile.killFindsTargetFirst && (a.target > 0 ? this.pfindOrZombie(a.target) === null
+      const missing = this.profile.killFindsTargetFirst && (a.target > 0 ? this.killTarget(a.target) === null
         : a.target === -1 ? !others() : a.target < -1 && this.pgfind(-a.target) === null);
       return failed(step, td.pid, 'kill', missing ? 'ESRCH' : 'EINVAL');
     }
     if (a.target > 0) {
-      const p = this.pfindOrZombie(a.target);
+      const p = this.killTarget(a.target);
       if (p === null) return failed(step, td.pid, 'kill', 'ESRCH');
       if (!this.p_cansignal(td, p, id)) return failed(step, td.pid, 'kill', 'EPERM');
       if (id > 0) this.psignal(p, id);

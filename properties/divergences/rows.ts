@@ -176,4 +176,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), wait4(1, -1), kill(2, 1, 'SIGSTOP'), exit(2, 4)] },
   { name: 'host-threads-count-against-nproc', row: 'host', switch: 'threadsCountAgainstNproc', behaviour: 'RLIMIT_NPROC counts threads: under a limit of 3, a process with a child and a second thread cannot fork',
     config: { nprocLimit: 3 }, steps: [setuid(1, 1), fork(1), thrNew(1), fork(1)] },
+  { name: 'host-kill-by-thread-id', row: 'host', switch: 'tidsNameTheirProcess', behaviour: 'A thread id names its process: kill(tid) signals the process that owns the thread',
+    steps: [fork(1), thrNew(2), kill(1, 3, 'SIGTERM'), wait4(1, 2)] },
 ];
