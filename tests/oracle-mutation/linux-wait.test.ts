@@ -1,4 +1,4 @@
-import { boot, exit, kill, ptrace, run, wait4 } from '../oracle/driver';
+import { boot, exit, kill, ptrace, run, sigaction, wait4 } from '../oracle/driver';
 
 /** The linux profile's wait4 (wait_consider_task and its selectors), with literal expectations from linux.md. */
 describe('linux profile: wait4 selectors and reports', () => {
@@ -55,5 +55,32 @@ describe('linux profile: wait4 selectors and reports', () => {
     expect(d.own(wait4(p, c, ['WNOHANG']))).toMatchObject({ ret: 0 });
     expect(d.own(wait4(p, c, ['WNOHANG', 'WCONTINUED'], 'valid', 'valid'))).toMatchObject({ ret: c, status: 0xffff, rusage: { utime: 5 } });
     expect(d.own(wait4(p, c, ['WNOHANG', 'WCONTINUED']))).toMatchObject({ ret: 0 });
+  });
+
+  test('R13, W17: a group wait whose only child left the group sleeps on at its exit; a caught signal makes it rescan: ECHILD, not EINTR', () => {
+    const d = linux();
+    const p = d.fork(1);
+    d.step({ pid: p, call: 'setpgid', target: 0, pgid: 0 });
+    const c = d.fork(p);
+    d.step(sigaction(p, 'SIGUSR1', 'catch'));
+    const waiting = d.next;
+    expect(d.own(wait4(p, 0))).toMatchObject({ kind: 'sleep' });
+    d.step({ pid: c, call: 'setpgid', target: 0, pgid: 0 });
+    expect(d.step(exit(c, 1)).observations).toHaveLength(1); // R13: the wakeup is filtered by eligible_pid
+    expect(d.step(kill(1, p, 'SIGUSR1')).observations[1]).toEqual({ step: waiting, pid: p, call: 'wait4', kind: 'return', errno: 'ECHILD' });
+  });
+
+  test('W17: with nothing found by the rescan, a caught signal gives EINTR, and with SA_RESTART the wait sleeps on', () => {
+    const d = linux();
+    const p = d.fork(1);
+    d.fork(p);
+    d.step(sigaction(p, 'SIGUSR1', 'catch'));
+    const waiting = d.next;
+    d.step(wait4(p, -1));
+    expect(d.step(kill(1, p, 'SIGUSR1')).observations[1]).toEqual({ step: waiting, pid: p, call: 'wait4', kind: 'return', errno: 'EINTR' });
+    d.step(sigaction(p, 'SIGUSR2', 'catch', ['SA_RESTART']));
+    d.step(wait4(p, -1));
+    expect(d.step(kill(1, p, 'SIGUSR2')).observations).toHaveLength(1);
+    expect(d.proc(p)).toMatchObject({ sleeping: { chan: 'wait' } });
   });
 });
