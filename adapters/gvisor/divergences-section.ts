@@ -26,7 +26,8 @@ export function gvisorDivergencesSection(stepText: (s: Step) => string): string[
     '|---|---|---|---|---|---|',
   ];
   GVISOR_DIVERGENCES.forEach((d, i) => {
-    const steps = d.steps.map((s, j) => (j === d.at ? `**\`${stepText(s)}\`**` : `\`${stepText(s)}\``)).join(' → ');
+    const config = Object.entries(d.config ?? {}).map(([k, v]) => `\`${k}=${v}\`: `).join('');
+    const steps = config + d.steps.map((s, j) => (j === d.at ? `**\`${stepText(s)}\`**` : `\`${stepText(s)}\``)).join(' → ');
     const freebsd = describeOutcome(linuxOutcomes(d, 'freebsd-r176365')[d.at], 'freebsd-r176365');
     const linux = describeOutcome(linuxOutcomes(d)[d.at], 'linux');
     lines.push(`| G${i + 1} | ${cell(d.behaviour)} | ${cell(steps)} | ${cell(freebsd)} | ${cell(linux)} | ${cell(d.gvisor)} |`);
