@@ -33,21 +33,22 @@ export interface ShrinkResult {
   minimal: boolean;
 }
 
-/** Run every round until they change nothing: removal, simplification in place, process order, config. */
-const ROUND: readonly ShrinkPass[] = [removeChunks, simplifyArguments, swapProcesses, simplifyConfig];
+/** Run every round until they change nothing: removal, simplification in place, config. */
+const ROUND: readonly ShrinkPass[] = [removeChunks, simplifyArguments, simplifyConfig];
 
 /**
- * Tried in turn once a round changes nothing, the first that shortens the steps starts a new round:
- * dearer, and only useful on a 1-minimal interleaving that is still not the shortest.
+ * Tried in turn once a round changes nothing; the first that changes the steps starts a new round.
+ * Dearer, and only useful on a 1-minimal interleaving that is still not the shortest: each either
+ * shortens it or (swapProcesses) moves it down a well-founded order, so the shrink still ends.
  */
-const DEEPER: readonly ShrinkPass[] = [mergeProcesses, tradeStep, moveSteps];
+const DEEPER: readonly ShrinkPass[] = [mergeProcesses, swapProcesses, tradeStep, moveSteps];
 
 /**
  * Shrinks a failing interleaving to a 1-minimal one: cut after the failing step, then rounds of
  * chunk removal (with the processes removed steps created, renumbering later pids), argument and
- * pid simplification, lower pids for the processes that act first, and config dropping until
- * nothing changes; then the deeper passes (fold a
- * process into its creator, trade a step for another form, move a step) when they shorten it.
+ * pid simplification and config dropping until nothing changes; then the deeper passes: fold a
+ * process into its creator, let created processes trade places so lower pids act first, trade a
+ * step for another form, move a step (the last two adopted only when a step can then go).
  */
 export async function shrink(il: Interleaving, failure: Failure, fails: FailsFn, o: ShrinkOptions = {}): Promise<ShrinkResult> {
   const sameProperty = o.sameProperty ?? true;
