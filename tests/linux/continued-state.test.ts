@@ -1,6 +1,6 @@
 import { block, defaultSig, fork, ignoreSig, kill, ptrace, sigpending, wait4 } from '../../properties/divergences/steps';
 import { pinLiterally, type LiteralCase } from './literal-cases';
-import { mismatchesWithFreebsdValue } from './switch-fixture';
+import { testNeedsItsSwitch } from './switch-fixture';
 
 /**
  * Linux's continued state (SIGNAL_STOP_CONTINUED), found by the host campaigns of seeds 2 and 3:
@@ -52,12 +52,5 @@ const NO_CONTINUE_REPORTED = [
   'step 5 (wait4 by 1): rusage: expected {"utime":0}, got nothing',
 ];
 
-describe('the continued state\'s fixtures need their switches', () => {
-  test('host-sigcont-ends-traced-group-stop fails when sigcontEndsTracedGroupStop takes FreeBSD\'s value', async () => {
-    expect(await mismatchesWithFreebsdValue('host-sigcont-ends-traced-group-stop', 'sigcontEndsTracedGroupStop')).toEqual(NO_CONTINUE_REPORTED);
-  });
-
-  test('host-continued-survives-stop-signal fails when stopSignalEndsContinued takes FreeBSD\'s value', async () => {
-    expect(await mismatchesWithFreebsdValue('host-continued-survives-stop-signal', 'stopSignalEndsContinued')).toEqual(NO_CONTINUE_REPORTED);
-  });
-});
+testNeedsItsSwitch('host-sigcont-ends-traced-group-stop', 'sigcontEndsTracedGroupStop', NO_CONTINUE_REPORTED);
+testNeedsItsSwitch('host-continued-survives-stop-signal', 'stopSignalEndsContinued', NO_CONTINUE_REPORTED);

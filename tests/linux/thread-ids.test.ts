@@ -1,6 +1,6 @@
 import { fork, getpgid, kill, ptrace, setpgid, thrNew, wait4 } from '../../properties/divergences/steps';
 import { pinLiterally, type LiteralCase } from './literal-cases';
-import { mismatchesWithFreebsdValue } from './switch-fixture';
+import { testNeedsItsSwitch } from './switch-fixture';
 
 /**
  * A Linux thread id names its process to lookups (tidsNameTheirProcess), found by the host
@@ -27,13 +27,11 @@ const CASES: LiteralCase[] = [
 
 pinLiterally('thread ids', CASES);
 
-test('host-kill-by-thread-id fails when tidsNameTheirProcess takes FreeBSD\'s value', async () => {
-  expect(await mismatchesWithFreebsdValue('host-kill-by-thread-id', 'tidsNameTheirProcess')).toEqual([
-    'step 2 (kill by 1): ret: expected 0, got nothing',
-    'step 2 (kill by 1): errno: expected "no error", got "ESRCH"',
-    'step 3 (wait4 by 1): ret: expected 2, got nothing',
-    'step 3 (wait4 by 1): status.raw (status): expected 0xf, got nothing',
-    'step 3 (wait4 by 1): rusage: expected {"utime":0}, got nothing',
-    'step 3 (wait4 by 1): sleeps: expected the call not to block, got kind sleep',
-  ]);
-});
+testNeedsItsSwitch('host-kill-by-thread-id', 'tidsNameTheirProcess', [
+  'step 2 (kill by 1): ret: expected 0, got nothing',
+  'step 2 (kill by 1): errno: expected "no error", got "ESRCH"',
+  'step 3 (wait4 by 1): ret: expected 2, got nothing',
+  'step 3 (wait4 by 1): status.raw (status): expected 0xf, got nothing',
+  'step 3 (wait4 by 1): rusage: expected {"utime":0}, got nothing',
+  'step 3 (wait4 by 1): sleeps: expected the call not to block, got kind sleep',
+]);
