@@ -15,6 +15,12 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     const t = d.fork(1);
     return { p, c, t };
   };
+  /** T attaches to C, waits for the attach stop and resumes it: C runs on as T's tracee. */
+  const attachAndResume = (d: Driver, t: number, c: number) => {
+    d.step(ptrace(t, 'PT_ATTACH', c));
+    d.step(wait4(t, c));
+    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+  };
 
   test('R3: a tracer exiting after it waited for the attach stop lets the tracee run; the stop signal is dropped', () => {
     const d = linux();
@@ -39,9 +45,7 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     const d = linux();
     const { p, c, t } = tracedByStranger(d);
     d.step(sigaction(p, 'SIGCHLD', 'catch'));
-    d.step(ptrace(t, 'PT_ATTACH', c));
-    d.step(wait4(t, c));
-    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    attachAndResume(d, t, c);
     d.step({ pid: c, call: 'run', ticks: 3 });
     const waiting = d.next;
     expect(d.own(wait4(p, c))).toMatchObject({ kind: 'sleep' }); // R8: "a blocking wait blocks" before T is done
@@ -56,9 +60,7 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     const d = linux();
     const { p, c, t } = tracedByStranger(d);
     d.step(sigaction(p, 'SIGCHLD', 'SIG_IGN'));
-    d.step(ptrace(t, 'PT_ATTACH', c));
-    d.step(wait4(t, c));
-    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    attachAndResume(d, t, c);
     d.step({ pid: c, call: 'run', ticks: 2 });
     d.step(exit(c, 5));
     expect(d.proc(c)).toMatchObject({ state: 'ZOMBIE', ppid: p }); // traced: not auto-reaped (do_notify_parent checks ptrace)
@@ -142,9 +144,7 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     const d = linux();
     d.step(sigaction(1, 'SIGCHLD', 'catch'));
     const { p, c, t } = tracedByStranger(d);
-    d.step(ptrace(t, 'PT_ATTACH', c));
-    d.step(wait4(t, c));
-    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    attachAndResume(d, t, c);
     d.step(exit(c, 4));
     d.step(exit(p, 0)); // C is adopted by init while still T's
     const fromC = () => d.proc(1)!.handled.filter((h) => h.from === c);
@@ -174,9 +174,7 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     expect(d.proc(c)).toBeUndefined();
     const c2 = d.fork(p);
     const t = d.fork(1);
-    d.step(ptrace(t, 'PT_ATTACH', c2));
-    d.step(wait4(t, c2));
-    d.step(ptrace(t, 'PT_CONTINUE', c2, 0));
+    attachAndResume(d, t, c2);
     d.step(exit(c2, 1));
     d.step(exit(t, 0));
     expect(d.proc(c2)).toBeUndefined();
@@ -190,9 +188,7 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     const vforked = d.next;
     d.step({ pid: p, call: 'vfork' }); // P sleeps; the child is 4
     const c = 4;
-    d.step(ptrace(t, 'PT_ATTACH', c));
-    d.step(wait4(t, c));
-    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    attachAndResume(d, t, c);
     const waiting = d.next;
     expect(d.own(wait4(t, c))).toMatchObject({ kind: 'sleep' });
     expect(d.step(exit(c, 6)).observations.slice(1)).toEqual([
