@@ -176,15 +176,24 @@ export const SIGNATURES: Record<string, Signature> = {
       return looksLikeStateDrift(e) || e.before[e.failure.step].snapshot.procs.some((p) => p.pid === target && p.state === 'ZOMBIE');
     },
   },
-  // G12: wait4 with several children to report returns any one of them, not Linux's oldest first.
+  // G12: wait4 with several children to report returns any one of them, not Linux's oldest first:
+  // the caller's own wait4, or a sleeping one the step's deaths complete.
   // An earlier wait4 of the caller that failed with EFAULT reaped one unseen: it may have been another.
   'gvisor-wait-any-order': {
     reach: 'at-once',
-    trigger: (step, s, e, t) => reportable(step, s.snapshot).length + reapedUnseen(e, t).length >= 2,
+    trigger: (step, s, e, t) => reportable(step, s.snapshot).length + reapedUnseen(e, t).length >= 2 || s.snapshot.procs.some((p) => p.sleeping?.chan === 'wait'),
     shows: (e) => {
       const t = e.failure.step;
-      const candidates = [...reportable(e.steps[t], e.before[t].snapshot), ...reapedUnseen(e, t)];
-      return onlyAt(e, 'ret', 'status', 'rusage.utime', 'rusage') && candidates.includes(actualOwn(e)?.ret ?? 0) && candidates.includes(e.expected[t].observations[0].ret ?? 0);
+      if (e.divergences.length === 0 || !e.divergences.every((d) => ['ret', 'status', 'rusage.utime', 'rusage'].includes(d.field))) return false;
+      const at = e.divergences[0].observation;
+      if (e.divergences.some((d) => d.observation !== at)) return false;
+      const expected = e.expected[t].observations[at]?.ret ?? 0;
+      const actual = e.actual[t]?.observations[at]?.ret ?? 0;
+      const candidates = at === 0
+        ? [...reportable(e.steps[t], e.before[t].snapshot), ...reapedUnseen(e, t)]
+        : [expected, ...e.after.procs.filter((p) => p.ppid === e.expected[t].observations[at].pid && p.state === 'ZOMBIE').map((p) => p.pid)];
+      const isWait = at === 0 ? e.steps[t].call === 'wait4' : e.expected[t].observations[at]?.call === 'wait4';
+      return isWait && candidates.length >= 2 && candidates.includes(actual) && candidates.includes(expected);
     },
   },
   // G13: kill with an invalid signal number at a process the caller may not signal: EPERM, not EINVAL.
