@@ -16,6 +16,6 @@ describe('a step result', () => {
     const r = d.step(exit(c, 2));
     expect(r.observations.map((o) => [o.pid, o.kind])).toEqual([[c, 'noreturn'], [1, 'return']]);
     expect('panic' in r).toBe(false);
-    expect(d.step(exit(1, 0)).panic).toBe('init died (signal 0, exit 0)\nGoing nowhere without my init!'); // kern_exit.c:124-128
+    expect(d.step(exit(1, 3)).panic).toBe('init died (signal 0, exit 3)\nGoing nowhere without my init!'); // kern_exit.c:124-128: WTERMSIG, WEXITSTATUS
   });
 });
