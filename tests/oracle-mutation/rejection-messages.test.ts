@@ -1,4 +1,4 @@
-import type { Step } from '../../interleaving';
+import type { Step, StepOf } from '../../interleaving';
 import { boot } from '../oracle/driver';
 
 /**
@@ -7,7 +7,7 @@ import { boot } from '../oracle/driver';
  * this pins every word, the call's name included.
  */
 describe('StepRejected messages, word for word', () => {
-  const w4 = { call: 'wait4', wpid: -1, options: [], status: 'valid', rusage: 'null' } as const;
+  const w4: Omit<StepOf<'wait4'>, 'pid'> = { call: 'wait4', wpid: -1, options: [], status: 'valid', rusage: 'null' };
   const rejected: [Partial<Step> & { pid: number }, string][] = [
     [{ pid: 1.5, call: 'getppid' }, 'getppid: pid must be an integer, got 1.5'],
     [{ pid: 9, call: 'getppid' }, 'getppid: pid 9: no such process'],
