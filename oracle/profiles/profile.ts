@@ -175,6 +175,8 @@ export interface Profile {
   /**
    * Whether a tracee's signals all reach its tracer: none is discarded at posting, neither an ignored
    * one (Linux sig_ignored) nor a terminal stop in an orphaned group (checked only after ptrace_signal).
+   * Linux's stop and continue notifications are not even sent to a receiver whose SIGCHLD is SIG_IGN
+   * (do_notify_parent_cldstop checks the handler first), so such a receiver, traced, does not stop.
    */
   readonly tracedNeverIgnores: boolean;
   /**

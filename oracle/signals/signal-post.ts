@@ -250,14 +250,24 @@ export abstract class SignalPostKernel extends KernelState {
     if (parent === null) return; // init's parent is proc0, outside the model
     parent.flag |= P_STATCHILD;
     this.wakeupParent(parent, p);
-    if (!(parent.sigacts.psFlag & PS_NOCLDSTOP)) this.sigparent(p, reason, status);
+    if (this.cldstopSignals(parent)) this.sigparent(p, reason, status);
+  }
+
+  /**
+   * Whether q is sent SIGCHLD for a child's stop or continue: not with SA_NOCLDSTOP, nor, where
+   * tracees keep ignored signals (tracedNeverIgnores: Linux), with SIG_IGN, which Linux checks
+   * before sending (elsewhere the posting discards it anyway).
+   */
+  private cldstopSignals(q: Proc): boolean {
+    if (q.sigacts.psFlag & PS_NOCLDSTOP) return false;
+    return !(this.profile.tracedNeverIgnores && q.sigacts.action[SIGCHLD] === SIG_IGN);
   }
 
   /** Linux do_notify_parent_cldstop to a tracer that is not the parent (T2, T4). */
   protected notifyTracer(p: Proc, t: Proc): void {
     t.flag |= P_STATCHILD;
     this.wakeupParent(t, p);
-    if (!(t.sigacts.psFlag & PS_NOCLDSTOP)) this.psignal(t, SIGCHLD);
+    if (this.cldstopSignals(t)) this.psignal(t, SIGCHLD);
   }
 
   childproc_stopped(p: Proc, reason: number): void {

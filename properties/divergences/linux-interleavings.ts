@@ -30,10 +30,24 @@ function parents(s: Snapshot): Set<number> {
 }
 
 /**
+ * Whether the order in which `died` (two or more, dying in one step) die shows: one of them has
+ * children (they reach init in that order), or a process that lives on is asleep in wait4 and two
+ * of them are its children or traced (it returns whichever it finds first when it wakes).
+ */
+function deathOrderShows(before: Snapshot, died: readonly number[]): boolean {
+  const hadChildren = parents(before);
+  if (died.some((pid) => hadChildren.has(pid))) return true;
+  const view = new Map(before.procs.map((p) => [p.pid, p]));
+  const traced = died.filter((pid) => view.get(pid)!.flags.includes('TRACED'));
+  return before.procs.some((w) => w.sleeping?.chan === 'wait' && !died.includes(w.pid)
+    && died.filter((pid) => view.get(pid)!.ppid === w.pid || traced.includes(pid)).length >= 2);
+}
+
+/**
  * The steps a real kernel cannot be pinned on, cut off: from the first step that ends two or more
- * processes at once when one of them has children (kill(-1) or a group kill). Those processes die
- * concurrently on the host, so which of their children reaches init first, and so what wait(-1)
- * returns, varies from run to run; the quiescence rule of the harness cannot order them.
+ * processes at once (kill(-1) or a group kill) in a way whose order shows (deathOrderShows). Those
+ * processes die concurrently on the host, so which of them, or of their children, reaches a wait
+ * first varies from run to run; the quiescence rule of the harness cannot order them.
  */
 export function cutAtConcurrentDeaths(il: Interleaving): Interleaving {
   let cut = il.steps.length;
@@ -42,8 +56,7 @@ export function cutAtConcurrentDeaths(il: Interleaving): Interleaving {
       if (cut < il.steps.length || !before || !after) return;
       const alive = new Set(after.procs.filter((p) => p.state !== 'ZOMBIE').map((p) => p.pid));
       const died = before.procs.filter((p) => p.state !== 'ZOMBIE' && !alive.has(p.pid)).map((p) => p.pid);
-      const hadChildren = parents(before);
-      if (died.length >= 2 && died.some((pid) => hadChildren.has(pid))) cut = index;
+      if (died.length >= 2 && deathOrderShows(before, died)) cut = index;
     },
   });
   return { config: il.config, steps: il.steps.slice(0, cut) };

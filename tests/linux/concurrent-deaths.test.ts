@@ -1,0 +1,32 @@
+import type { Step } from '../../interleaving';
+import { cutAtConcurrentDeaths } from '../../properties/divergences/linux-interleavings';
+import { fork, kill, run, setpgid, traceMe, wait4 } from '../../properties/divergences/steps';
+
+/** Where cutAtConcurrentDeaths cuts an interleaving on the linux profile (-1: nowhere). */
+function cutAt(steps: Step[]): number {
+  const cut = cutAtConcurrentDeaths({ config: { profile: 'linux' }, steps });
+  return cut.steps.length === steps.length ? -1 : cut.steps.length;
+}
+
+describe('the host\'s cut before deaths whose order shows', () => {
+  test('seed 3 run 426 (shrunk): two children of init die in one kill(0) while init waits for any', () => {
+    expect(cutAt([fork(1), run(1, 1), fork(1), wait4(1, -1), kill(3, 0, 'SIGKILL'), wait4(1, -1)])).toBe(4);
+  });
+
+  test('the same kill with init not waiting is kept: its later wait(-1) finds the oldest zombie first', () => {
+    expect(cutAt([fork(1), fork(1), kill(3, 0, 'SIGKILL'), wait4(1, -1)])).toBe(-1);
+  });
+
+  test('a victim with children is cut: its orphans and the other victim\'s reach init in death order', () => {
+    expect(cutAt([fork(1), fork(2), fork(1), kill(1, -1, 'SIGKILL'), wait4(1, -1)])).toBe(3);
+  });
+
+  test('two deaths a sleeping wait can see only one of are kept', () => {
+    // 2 and 4 die in one kill(0); 3, asleep, has only 4 among its children; init is not asleep.
+    expect(cutAt([fork(1), fork(1), fork(3), setpgid(3, 0, 0), wait4(3, -1), kill(2, 0, 'SIGKILL'), wait4(1, -1)])).toBe(-1);
+  });
+
+  test('a traced victim counts for a sleeping tracer', () => {
+    expect(cutAt([fork(1), fork(1), traceMe(2), wait4(1, 2), kill(3, 0, 'SIGKILL')])).toBe(4);
+  });
+});
