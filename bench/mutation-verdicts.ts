@@ -19,6 +19,7 @@ export interface Verdict {
 
 const WAIT = 'oracle/wait/wait-kernel.ts';
 const EXIT = 'oracle/exit/exit-kernel.ts';
+const KERNEL = 'oracle/kernel/kernel.ts';
 
 /** The rusage flag only decides whether a usage value is computed; it is read back only when wait4's rusage pointer is not null. */
 const RUSAGE_FLAG =
@@ -41,4 +42,6 @@ export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: EXIT, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (this.profile.nocldwaitWakesParent === 'always' || pp.children.length === 0) this.wakeup(pp);", equivalent: 'only a to-init profile (ignoredChildExit) calls handToInitIfParentIgnores, and the one such profile, FreeBSD, has nocldwaitWakesParent when-last: the first operand is false there anyway' },
   { file: WAIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: '...(o.status !== undefined ? { status: o.status } : {})', equivalent: 'with a null status pointer the spread adds status: undefined, which runner/compare.ts (and JSON) read as no status at all' },
   { file: WAIT, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'const list = ntraced === 0 ? q.children : [...q.children, ...q.ptraced];', equivalent: 'when ntraced is 0 the concatenation holds exactly the children, in order' },
+  { file: WAIT, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (!this.profile.hasOwait) return failed(this.stepIndex, q.pid, 'owait', 'ENOSYS');", equivalent: 'the one profile without owait (linux) also lists it in unsupportedCalls, so Kernel.dispatch rejects the step before sys_owait runs' },
+  { file: KERNEL, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (obs.length === 0) obs.push(own);', equivalent: 'unshift onto an empty list is push' },
 ];
