@@ -17,14 +17,25 @@ export interface CampaignRate {
   runs: number;
   steps: number;
   seconds: number;
+  /** Of `seconds`, the time spent generating the interleavings. */
+  generationSeconds: number;
   failures: { seed: number; run: number; property: string; step: number; message: string }[];
 }
 
 /**
  * `reapcheck run` in process without the CLI (up to `runs` interleavings, stopping at a failure as
- * it does): runs, steps, seconds, and the failure if one was found (it is shrunk, not saved).
+ * it does): runs, steps, seconds (and how many of them generating), and the failure if one was
+ * found (it is shrunk, not saved).
  */
 export async function campaignRate(target: Implementation, invariants: readonly Invariant[], seed: number, runs: number): Promise<CampaignRate> {
+  const source = interleavingSource(seed, MAX_STEPS, 'freebsd-r176365');
+  let generationSeconds = 0;
+  const generate = (run: number) => {
+    const begin = process.hrtime.bigint();
+    const g = source(run);
+    generationSeconds += secondsSince(begin);
+    return g;
+  };
   const start = process.hrtime.bigint();
   const { report, found } = await runCampaign({
     target,
@@ -34,12 +45,12 @@ export async function campaignRate(target: Implementation, invariants: readonly 
     profile: 'freebsd-r176365',
     seed,
     runs,
-    generate: interleavingSource(seed, MAX_STEPS, 'freebsd-r176365'),
+    generate,
     createdPids,
     save: () => '(not saved)',
   });
   const failures = found.map((f) => ({ seed, run: f.run, property: f.property, step: f.step, message: f.message }));
-  return { runs: report.runs, steps: report.steps, seconds: secondsSince(start), failures };
+  return { runs: report.runs, steps: report.steps, seconds: secondsSince(start), generationSeconds, failures };
 }
 
 export interface Found {

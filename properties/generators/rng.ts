@@ -20,24 +20,20 @@ export class Rng {
 
   /** One of the entries, with probability proportional to its weight; undefined if all weigh 0. */
   weighted<T>(entries: readonly (readonly [T, number])[]): T | undefined {
-    const total = entries.reduce((s, [, w]) => s + w, 0);
-    if (total <= 0) return undefined;
-    let x = this.random.nextDouble() * total;
-    for (const [v, w] of entries) {
-      if (x < w) return v;
-      x -= w;
-    }
-    return entries[entries.length - 1][0];
+    return this.weightedBy(entries, ([, w]) => w)?.[0];
   }
 
   /**
-   * `weighted` over items weighed by a function, without building the entries (the generator's
-   * per-step draws): the same sums in the same order, so the same choice for the same dice.
+   * One of the items, with probability proportional to its weight (undefined if all weigh 0),
+   * without building weighted entries: the generator's per-step draws.
    */
   weightedBy<T>(items: readonly T[], weight: (item: T, index: number) => number): T | undefined {
-    const weights = scratch(items.length);
+    const nested = busy;
+    busy = true;
+    const weights = nested ? new Float64Array(items.length) : scratch(items.length);
     let total = 0;
     for (let i = 0; i < items.length; i++) total += weights[i] = weight(items[i], i);
+    busy = nested;
     if (total <= 0) return undefined;
     let x = this.random.nextDouble() * total;
     for (let i = 0; i < items.length; i++) {
@@ -54,8 +50,10 @@ export class Rng {
 }
 
 let buffer = new Float64Array(64);
+/** A draw is weighing its items (a weight function that draws again gets a buffer of its own). */
+let busy = false;
 
-/** A reused buffer of at least n weights (draws do not nest, so one is enough). */
+/** The reused buffer, of at least n weights. */
 function scratch(n: number): Float64Array {
   if (buffer.length < n) buffer = new Float64Array(2 * n);
   return buffer;
