@@ -16,12 +16,12 @@ function reductions(steps: readonly Step[], created: readonly (number | null)[])
 /**
  * Tries a same-length rewrite of the current steps one step deep: adopted only when it, or it with
  * one reduction, is shorter than the current steps. When the rewrite still fails, every reduction
- * is tried; when it does not, only removing one other step than the rewritten one (`rewritten`, when
+ * is tried; when it does not, only removing one other step than the rewritten ones (`rewritten`, when
  * given): the rewrite may have put a step in the way (a vfork parent asleep for its next call), or
  * an earlier step may hide what it now shows (a setsid that moves a child out of the waited group).
  * True when adopted.
  */
-export async function rewriteThenReduce(s: ShrinkState, rewrite: readonly Step[], rewritten: number | null): Promise<boolean> {
+export async function rewriteThenReduce(s: ShrinkState, rewrite: readonly Step[], rewritten: readonly number[] | null): Promise<boolean> {
   const f = await s.probe(rewrite);
   if (f !== null) {
     const cut = cutAfterFailure(rewrite, f);
@@ -34,7 +34,7 @@ export async function rewriteThenReduce(s: ShrinkState, rewrite: readonly Step[]
   }
   if (rewritten === null) return false;
   for (let j = 0; j < rewrite.length && s.budgetLeft(); j++) {
-    if (j !== rewritten && (await s.attempt([...rewrite.slice(0, j), ...rewrite.slice(j + 1)]))) return true;
+    if (!rewritten.includes(j) && (await s.attempt([...rewrite.slice(0, j), ...rewrite.slice(j + 1)]))) return true;
   }
   return false;
 }

@@ -16,7 +16,7 @@ export const tradeStep: ShrinkPass = async (s) => {
     const created = await s.createdPids();
     const known = [...new Set([...knownPidsBefore(steps, i), ...created.slice(0, i).filter((p): p is number => p !== null)])].sort((x, y) => x - y);
     for (const variant of [...simplerSteps(steps[i]), ...alternativeSteps(steps[i], known)]) {
-      if (s.budgetLeft() && (await rewriteThenReduce(s, [...steps.slice(0, i), variant, ...steps.slice(i + 1)], i))) return true;
+      if (s.budgetLeft() && (await rewriteThenReduce(s, [...steps.slice(0, i), variant, ...steps.slice(i + 1)], [i]))) return true;
     }
   }
   return false;

@@ -4,6 +4,7 @@ import { simplifyConfig } from './shrink-config';
 import { mergeProcesses } from './shrink-merge';
 import { moveSteps } from './shrink-moves';
 import { guessCreatedPids } from './shrink-pids';
+import { recreateProcesses } from './shrink-recreate';
 import { removeChunks } from './shrink-remove';
 import { simplifyArguments } from './shrink-simplify';
 import { swapProcesses } from './shrink-swap';
@@ -41,14 +42,15 @@ const ROUND: readonly ShrinkPass[] = [removeChunks, simplifyArguments, simplifyC
  * Dearer, and only useful on a 1-minimal interleaving that is still not the shortest: each either
  * shortens it or (swapProcesses) moves it down a well-founded order, so the shrink still ends.
  */
-const DEEPER: readonly ShrinkPass[] = [mergeProcesses, swapProcesses, tradeStep, moveSteps];
+const DEEPER: readonly ShrinkPass[] = [mergeProcesses, swapProcesses, tradeStep, recreateProcesses, moveSteps];
 
 /**
  * Shrinks a failing interleaving to a 1-minimal one: cut after the failing step, then rounds of
  * chunk removal (with the processes removed steps created, renumbering later pids), argument and
  * pid simplification and config dropping until nothing changes; then the deeper passes: fold a
  * process into its creator, let created processes trade places so lower pids act first, trade a
- * step for another form, move a step (the last two adopted only when a step can then go).
+ * step for another form, change how two processes are created, move a step (the last three
+ * adopted only when a step can then go).
  */
 export async function shrink(il: Interleaving, failure: Failure, fails: FailsFn, o: ShrinkOptions = {}): Promise<ShrinkResult> {
   const sameProperty = o.sameProperty ?? true;
@@ -86,16 +88,17 @@ export async function shrink(il: Interleaving, failure: Failure, fails: FailsFn,
     createdPids: async (of = steps) => createdPids({ config, steps: [...of] }),
   };
 
-  let changed = true;
-  while (changed && state.budgetLeft()) {
-    changed = false;
+  let minimal = false;
+  while (state.budgetLeft()) {
+    let changed = false;
     for (const pass of ROUND) if (await pass(state)) changed = true;
-    for (const pass of changed ? [] : DEEPER) {
-      if (await pass(state)) {
-        changed = true;
-        break;
-      }
-    }
+    if (changed) continue;
+    // A round that changed nothing with budget left tried every single removal: 1-minimal.
+    minimal = state.budgetLeft();
+    let deeper = false;
+    for (const pass of DEEPER) if (!deeper && (await pass(state))) deeper = true;
+    if (!deeper) break;
+    minimal = false;
   }
-  return { interleaving: { config, steps: [...steps] }, failure: current, replays, minimal: !changed && state.budgetLeft() };
+  return { interleaving: { config, steps: [...steps] }, failure: current, replays, minimal };
 }

@@ -1,7 +1,7 @@
 import type { Interleaving, Step } from '../../interleaving';
 import type { Failure } from '../../runner/execute';
 import { shrink } from '../../runner/shrink';
-import { alternativeSteps } from '../../runner/shrink-alternatives';
+import { alternativeSteps, creationForms } from '../../runner/shrink-alternatives';
 import { mergeIntoCreator } from '../../runner/shrink-merge';
 import { moveStep } from '../../runner/shrink-moves';
 import { swapCreated } from '../../runner/shrink-swap';
@@ -15,6 +15,7 @@ const kill = (pid: number, target: number, sig: 'SIGKILL' | 'SIGCONT'): Step => 
 const attach = (pid: number, target: number): Step => ({ pid, call: 'ptrace', req: 'PT_ATTACH', target, data: 0 });
 const traceMe = (pid: number): Step => ({ pid, call: 'ptrace', req: 'PT_TRACE_ME', target: 0, data: 0 });
 const getpid = (pid: number): Step => ({ pid, call: 'getpid' });
+const linuxThread = (pid: number): Step => ({ pid, call: 'rfork', flags: ['RFPROC', 'RFLINUXTHPN'] });
 
 /**
  * A stand-in target whose failures are listed: an interleaving fails at the end of its first prefix
@@ -44,7 +45,7 @@ describe('deeper shrink passes', () => {
   });
 
   it('offer other forms of a step: vfork for fork, another caller, the exit of a process it names or an earlier one', () => {
-    expect(alternativeSteps(fork(2), [1, 2, 3])).toEqual([vfork(2), fork(1), fork(3), exit(2), exit(1), exit(3)]);
+    expect(alternativeSteps(fork(2), [1, 2, 3])).toEqual([vfork(2), linuxThread(2), fork(1), fork(3), exit(2), exit(1), exit(3)]);
     expect(alternativeSteps(getpid(3), [1])).toEqual([getpid(1), exit(3), exit(1)]);
   });
 
@@ -71,6 +72,17 @@ describe('deeper shrink passes', () => {
     const shortest = [fork(1), vfork(1), attach(2, 3), exit(2)];
     expect(await shrinkListed(start, swapped, shortest)).toEqual(shortest);
     expect(await shrinkListed(start, shortest)).toEqual(start);
+  });
+
+  it('create a process three ways, and no process by a step that creates none', () => {
+    expect(creationForms(vfork(2))).toEqual([fork(2), linuxThread(2)]);
+    expect(creationForms({ pid: 1, call: 'rfork', flags: ['RFFDG'] })).toEqual([]);
+  });
+
+  it('change how two processes are created at once when one change alone fails nothing', async () => {
+    const start = [fork(1), wait(1), fork(2), exit(3)];
+    const shortest = [vfork(1), linuxThread(2), exit(3)];
+    expect(await shrinkListed(start, shortest)).toEqual(shortest);
   });
 
   it('move a step anywhere', () => {
