@@ -74,20 +74,27 @@ class KernelProc implements WorldProc {
   }
 }
 
-const byPid = (x: WorldProc, y: WorldProc) => x.pid - y.pid;
-
-/** The table's processes by pid; the table is usually in pid order already (pids wrap rarely). */
-function byPidOrder(table: ReadonlyMap<number, Proc>): WorldProc[] {
-  const procs: WorldProc[] = [];
-  let sorted = true;
-  for (const p of table.values()) {
-    if (procs.length > 0 && procs[procs.length - 1].pid > p.pid) sorted = false;
-    procs.push(new KernelProc(p));
+/**
+ * Views of a kernel table's entries in the order of their numbers (pid, pgid, sid). The table is
+ * usually in that order already (numbers wrap rarely), so it is sorted only when it is not.
+ */
+function numbered<E, V>(table: ReadonlyMap<number, E>, number: (e: E) => number, view: (e: E) => V): V[] {
+  const entries = [...table.values()];
+  for (let i = 1; i < entries.length; i++) {
+    if (number(entries[i - 1]) > number(entries[i])) {
+      entries.sort((x, y) => number(x) - number(y));
+      break;
+    }
   }
-  return sorted ? procs : procs.sort(byPid);
+  return entries.map(view);
 }
-const byPgid = (x: Pgrp, y: Pgrp) => x.id - y.id;
-const bySid = (x: Session, y: Session) => x.sid - y.sid;
+
+const procNumber = (p: Proc) => p.pid;
+const pgrpNumber = (g: Pgrp) => g.id;
+const sessionNumber = (s: Session) => s.sid;
+const procView = (p: Proc): WorldProc => new KernelProc(p);
+const pgrpView = (g: Pgrp) => ({ pgid: g.id, sid: g.session.sid });
+const sessionView = (s: Session) => ({ sid: s.sid, leader: s.leader?.pid ?? null, tty: s.ttyvp });
 
 /**
  * The generator's state read straight off the model kernel, in the snapshot's order: what a
@@ -103,18 +110,18 @@ class KernelWorldState implements WorldState {
   private sessionViews: WorldState['sessions'] | null = null;
 
   constructor(private readonly k: KernelState) {
-    this.procs = byPidOrder(k.procs);
+    this.procs = numbered(k.procs, procNumber, procView);
     this.nprocs = k.nprocs;
     this.lastpid = k.lastpid;
     this.panic = k.panicMessage;
   }
 
   get pgrps(): WorldState['pgrps'] {
-    return (this.groups ??= [...this.k.pgrps.values()].sort(byPgid).map((g) => ({ pgid: g.id, sid: g.session.sid })));
+    return (this.groups ??= numbered(this.k.pgrps, pgrpNumber, pgrpView));
   }
 
   get sessions(): WorldState['sessions'] {
-    return (this.sessionViews ??= [...this.k.sessions.values()].sort(bySid).map((s) => ({ sid: s.sid, leader: s.leader?.pid ?? null, tty: s.ttyvp })));
+    return (this.sessionViews ??= numbered(this.k.sessions, sessionNumber, sessionView));
   }
 }
 

@@ -39,8 +39,14 @@ export class World {
   readonly awake: readonly WorldProc[];
 
   constructor(readonly state: WorldState) {
-    this.procs = new Map(state.procs.map((p) => [p.pid, p]));
-    this.awake = state.procs.filter((p) => p.state === 'NORMAL' && !p.sleeping && !isStopped(p));
+    const procs = new Map<number, WorldProc>();
+    const awake: WorldProc[] = [];
+    for (const p of state.procs) {
+      procs.set(p.pid, p);
+      if (p.state === 'NORMAL' && !p.sleeping && !isStopped(p)) awake.push(p);
+    }
+    this.procs = procs;
+    this.awake = awake;
   }
 
   get(pid: number): WorldProc | undefined {
