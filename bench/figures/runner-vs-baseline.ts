@@ -1,5 +1,6 @@
 import type { Step } from '../../interleaving';
 import { createOracle } from '../../oracle';
+import { MAKERS } from '../../properties/generators/catalogue';
 import { INVARIANTS } from '../../properties/invariants';
 import { runBaseline } from '../baseline/property';
 import { corpus, MAX_STEPS } from '../corpus';
@@ -101,7 +102,7 @@ export async function runnerVsBaseline(b: Budget): Promise<FigureResult> {
           'reads the model kernel lazily (properties/generators/kernel-world-state.ts) and adds the runner loop. What is left is step ' +
           `choice itself: generation is ${fixed(100 * genShare.median, 0)}% of our time, so with the rest free the ratio would be ${fixed(ceiling)}×` +
           (ceiling < TARGET_RATIO ? `: no change to the runner alone reaches ${TARGET_RATIO}×. ` : '. ') +
-          'What would: cheaper step choice in nextStep (25 maker weights per step through polymorphic calls, and the World rebuilt per ' +
+          `What would: cheaper step choice in nextStep (${MAKERS.length} maker weights per step through polymorphic calls, and the World rebuilt per ` +
           'step: a persistent one updated from what the step touched), and a cheaper oracle `apply` (a third of our time).',
       },
     ],
