@@ -2,7 +2,7 @@
  * reapcheck-host: runs interleavings on this machine's Linux kernel (docs/host-harness.md).
  *   reapcheck-host                         the line-protocol server (the orchestrator)
  *   reapcheck-host --check                 exit 0 if tests can be contained here, else 2 with why
- *   reapcheck-host --puppet MASK STEP      a puppet re-entering its loop after execve (internal)
+ *   reapcheck-host --puppet MASK STEP US   a puppet re-entering its loop after execve (internal)
  */
 #define _GNU_SOURCE
 #include "harness.h"
@@ -66,7 +66,7 @@ static const char *namespaces_unavailable(void)
 
 static int puppet_entry(int argc, char **argv)
 {
-	if (argc != 4) {
+	if (argc != 5) {
 		fprintf(stderr, "reapcheck-host: --puppet is internal to the harness\n");
 		return EXIT_USAGE;
 	}
@@ -76,7 +76,7 @@ static int puppet_entry(int argc, char **argv)
 	for (int sig = 1; sig <= 64; sig++)
 		if ((bits >> (sig - 1)) & 1)
 			sigaddset(&mask, sig);
-	puppet_main(atoi(argv[3]), &mask);
+	puppet_main(atoi(argv[3]), &mask, strtoll(argv[4], NULL, 10));
 }
 
 int main(int argc, char **argv)

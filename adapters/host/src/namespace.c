@@ -80,7 +80,7 @@ static int init_main(void *argp)
 	dup2(null, 1);
 	dup2(null, 2);
 	syscall(SYS_close_range, PUPPET_FD + 1, ~0U, 0);
-	char *argv[] = { "rc-puppet", "--puppet", "0", "-1", NULL };
+	char *argv[] = { "rc-puppet", "--puppet", "0", "-1", "0", NULL };
 	extern char **environ;
 	execve(puppet_exe, argv, environ);
 	_exit(127);

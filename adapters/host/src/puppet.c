@@ -35,6 +35,28 @@ static int64_t cpu_us(const struct rusage *ru)
 	return (int64_t)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000000 + ru->ru_utime.tv_usec + ru->ru_stime.tv_usec;
 }
 
+/*
+ * The CPU time this process spent becoming a puppet (its exec and the loader, and for init the
+ * namespace set-up), which the model's process never spent: RUSAGE_SELF answers leave it out.
+ * Keyed by pid, because a vfork child runs in this memory; a child (fork or vfork) starts from 0.
+ */
+static pid_t startup_pid;
+static int64_t startup_us;
+
+static int64_t self_cpu_us(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return cpu_us(&ru);
+}
+
+/* This process's CPU time as the model counts it: less its start-up. */
+static int64_t model_self_us(int64_t kernel_us)
+{
+	int64_t us = kernel_us - (getpid() == startup_pid ? startup_us : 0);
+	return us > 0 ? us : 0;
+}
+
 /* Below mmap_min_addr, so never mapped: copyout to it faults (UserPtr 'fault'). */
 #define FAULT_ADDR ((void *)4096)
 #define CHILD_STACK (256 * 1024)
@@ -266,14 +288,15 @@ static int64_t do_ptrace(const wire_cmd *c, int *err)
 
 static void do_execve(const wire_cmd *c, const sigset_t *model)
 {
-	char mask[32], step[16];
+	char mask[32], step[16], used[24];
 	uint64_t bits = 0;
 	for (int sig = 1; sig <= 64; sig++)
 		if (sigismember(model, sig) == 1)
 			bits |= (uint64_t)1 << (sig - 1);
 	snprintf(mask, sizeof mask, "%llx", (unsigned long long)bits);
 	snprintf(step, sizeof step, "%d", c->step);
-	char *argv[] = { "rc-puppet", "--puppet", mask, step, NULL };
+	snprintf(used, sizeof used, "%lld", (long long)model_self_us(self_cpu_us()));
+	char *argv[] = { "rc-puppet", "--puppet", mask, step, used, NULL };
 	execve(puppet_exe, argv, environ);
 	reply(c->step, -1, errno);
 }
@@ -330,7 +353,7 @@ static int execute(const wire_cmd *c, int newfd, sigset_t *model)
 		r = getrusage((int)c->a[0], &ru);
 		err = r < 0 ? errno : 0;
 		m.rusage_written = r == 0;
-		m.utime_us = cpu_us(&ru);
+		m.utime_us = c->a[0] == RUSAGE_SELF ? model_self_us(cpu_us(&ru)) : cpu_us(&ru);
 		break;
 	case OP_SIGPENDING:
 		r = sigpending(&pend);
@@ -360,8 +383,10 @@ static __attribute__((noreturn)) void serve(sigset_t model)
 	}
 }
 
-void puppet_main(int ack_step, const sigset_t *model_mask)
+void puppet_main(int ack_step, const sigset_t *model_mask, int64_t model_us)
 {
+	startup_pid = getpid();
+	startup_us = self_cpu_us() - model_us;
 	block_all();
 	prctl(PR_SET_NAME, PUPPET_COMM);
 	if (ack_step >= 0)

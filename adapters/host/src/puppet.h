@@ -13,6 +13,7 @@
 #define RC_PUPPET_H
 
 #include <signal.h>
+#include <stdint.h>
 
 /* Set once by main before any puppet exists; read-only afterwards (vfork children share memory). */
 extern char puppet_exe[4096];
@@ -20,9 +21,11 @@ extern long puppet_tick_us;
 
 /*
  * Enter the command loop with the model's mask. ack_step >= 0: this image was started by an execve
- * command, whose success is replied first; otherwise a check-in (HELLO) is sent.
+ * command, whose success is replied first; otherwise a check-in (HELLO) is sent. model_us: the CPU
+ * time the model's process had used before this image started (0 for init); the rest of what the
+ * kernel counts so far is start-up, left out of RUSAGE_SELF answers.
  */
-__attribute__((noreturn)) void puppet_main(int ack_step, const sigset_t *model_mask);
+__attribute__((noreturn)) void puppet_main(int ack_step, const sigset_t *model_mask, int64_t model_us);
 
 /* The short name every puppet carries in /proc/PID/comm (a marker for containment checks). */
 #define PUPPET_COMM "rc-puppet"
