@@ -61,6 +61,12 @@ export function looksLikeStateDrift(e: Evidence): boolean {
   return e.divergences.some((d) => d.observation !== 0 || call === 'wait4' || !['ret', 'errno', 'ret1', 'sigs', 'rusage.utime', 'rusage'].includes(d.field));
 }
 
+/** The process the failing step names (kill, ptrace, setpgid ... `target`), or 0. */
+function targetOf(e: Evidence): number {
+  const step = e.steps[e.failure.step];
+  return 'target' in step && typeof step.target === 'number' && step.target > 0 ? step.target : 0;
+}
+
 /** The children of `pid` a wait4 step could report now: zombies, stopped or continued ones its selector matches. */
 function reportable(step: Step, snap: Snapshot): number[] {
   if (step.call !== 'wait4') return [];
@@ -129,10 +135,12 @@ export const SIGNATURES: Record<string, Signature> = {
     trigger: () => true,
     shows: (e) => e.divergences.length > 0 && e.divergences.every((d) => d.field === 'rusage.utime' && typeof d.actual === 'number' && d.actual % 10 === 0),
   },
-  // G6: a tree change (exit, reap, setpgid, setsid, kill) while a process is or was stopped: gVisor may hang up its group.
+  // G6: a tree change (exit, reap, setpgid, setsid, kill) while a process is or was stopped, where
+  // Linux hangs nobody up (else it is G17's ground): gVisor may hang up its group, so that process (continued, or dead of the SIGHUP) answers differently.
   'gvisor-reap-hangs-up-orphaned-group': {
     reach: 'lasting',
-    trigger: (step, _s, e, t) => ['exit', 'wait4', 'setpgid', 'setsid', 'kill'].includes(step.call) && stoppedSoFar(e, t),
+    trigger: (step, _s, e, t) => ['exit', 'wait4', 'setpgid', 'setsid', 'kill'].includes(step.call) && stoppedSoFar(e, t) && orphanedWithStopped(e, t).length === 0,
+    drift: (e) => looksLikeStateDrift(e) || e.before.some((s) => s.snapshot.procs.some((p) => p.pid === targetOf(e) && stopped(p))),
   },
   // G8: a vfork child ends its vfork (exit, execve, killed) while its parent has a stop pending.
   'gvisor-stopped-vfork-parent-returns': {
@@ -170,11 +178,7 @@ export const SIGNATURES: Record<string, Signature> = {
   'gvisor-newly-orphaned-group-not-hung-up': {
     reach: 'lasting',
     trigger: (_step, _s, e, t) => orphanedWithStopped(e, t).includes(1),
-    drift: (e) => {
-      const step = e.steps[e.failure.step];
-      const target = 'target' in step && typeof step.target === 'number' ? step.target : 0;
-      return looksLikeStateDrift(e) || e.before[e.failure.step].snapshot.procs.some((p) => p.pid === target && p.state === 'ZOMBIE');
-    },
+    drift: (e) => looksLikeStateDrift(e) || e.before[e.failure.step].snapshot.procs.some((p) => p.pid === targetOf(e) && p.state === 'ZOMBIE'),
   },
   // G12: wait4 with several children to report returns any one of them, not Linux's oldest first:
   // the caller's own wait4, or a sleeping one the step's deaths complete.

@@ -1,4 +1,5 @@
 import type { Fixture, Implementation, Interleaving, Step, StepResult } from '../../interleaving';
+import { withDefaults } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { runCampaign } from '../../runner/differential';
 import { replayFailure, shrinkOnTarget } from '../../runner/differential-shrink';
@@ -103,6 +104,19 @@ describe('known gVisor divergences: the judge', () => {
     // A wrong return value is never put down to drift, before or after the trigger.
     expect(classifyGvisorFailure(after.il, after.failure, after.actual)).toBeNull();
     expect(classifyGvisorFailure(before.il, before.failure, before.actual)).toBeNull();
+  });
+
+  test('after a stopped process and a tree change (G6), a call naming that process counts; one naming another does not', () => {
+    const steps = (target: number): Step[] => [fork(1), fork(1), { pid: 1, call: 'kill', target: 2, sig: 'SIGSTOP' }, { pid: 1, call: 'setpgid', target: 2, pgid: 1 }, { pid: 1, call: 'kill', target, sig: 'SIGUSR1' }];
+    const esrch = (il: Interleaving) => {
+      const oracle = createOracle();
+      oracle.reset(withDefaults(il.config));
+      const results = il.steps.map((st) => structuredClone(oracle.apply(st)));
+      results[4].observations[0] = { ...results[4].observations[0], ret: undefined, errno: 'ESRCH' };
+      return classifyGvisorFailure(il, { property: 'differential', step: 4, message: 'planted' }, results);
+    };
+    expect(esrch({ config: LINUX, steps: steps(2) })?.id).toBe('G6');
+    expect(esrch({ config: LINUX, steps: steps(3) })).toBeNull();
   });
 
   test('an invariant failure or a broken target is never a known divergence', () => {
