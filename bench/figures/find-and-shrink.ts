@@ -108,13 +108,13 @@ export async function findAndShrinkFigure(b: Budget): Promise<FigureResult> {
         target: `shortest reached for ≥ ${TARGET_SHORTEST_SHARE * 100}% of mutants`,
         measured: `${reachedShortest.length}/${found.length} (${fixed(100 * share, 0)}%)`,
         ok: share >= TARGET_SHORTEST_SHARE,
-        note: `${Math.ceil(TARGET_SHORTEST_SHARE * found.length) - reachedShortest.length} more mutant(s) needed; longer than the shortest: ` +
-          found.filter((r) => !reachedShortest.includes(r)).map((r) => `${r.mutant.name} (${r.ours.finalLength} vs ${r.shortest ?? '?'})`).join(', ') +
-          '. Each result is 1-minimal unless marked (budget): removing any one step, with the processes it created, no longer fails. The shortest ' +
-          'needs different steps, not fewer: e.g. a call moved to a childless caller, or one invalid argument form traded for another (an unknown option ' +
-          'bit for WNOWAIT), which removal and one-step simplification do not reach. What would close it (runner/shrink.ts, runner/shrink-args.ts): ' +
-          'try the failing step alone and with each earlier step as a candidate before the removal pass, and let argument simplification rewrite ' +
-          'invalid arguments into the simplest invalid form.',
+        note: (share >= TARGET_SHORTEST_SHARE ? '' : `${Math.ceil(TARGET_SHORTEST_SHARE * found.length) - reachedShortest.length} more mutant(s) needed; `) +
+          'longer than the shortest: ' +
+          (found.filter((r) => !reachedShortest.includes(r)).map((r) => `${r.mutant.name} (${r.ours.finalLength} vs ${r.shortest ?? '?'})`).join(', ') || 'none') +
+          '. Each result is 1-minimal unless marked (budget): removing any one step, with the processes it created, no longer fails; and no ' +
+          'deeper pass shortens it (runner/shrink.ts: fold a process into its creator, trade a step for another form and drop the step that ' +
+          'then stands in the way, move a step and drop one). A shortest form the shrinker misses needs two or more rewrites before any step ' +
+          'can go: it shows the bug through another mechanism than the found case does.',
       },
     ],
   };
