@@ -5,7 +5,7 @@ import { procInputs, procView } from './proc-view';
 import { Inputs, ViewCache } from './view-cache';
 
 function pgrpView(g: Pgrp): PgrpView {
-  return Object.freeze({ pgid: g.id, sid: g.session.sid, members: Object.freeze(g.members.map((m) => m.pid)) as number[], jobc: g.jobc });
+  return Object.freeze({ pgid: g.id, sid: g.session.sid, members: g.members.map((m) => m.pid), jobc: g.jobc });
 }
 
 function pgrpInputs(g: Pgrp, r: Inputs): void {
@@ -24,7 +24,9 @@ function sessionInputs(s: Session, r: Inputs): void {
 /**
  * Builds the snapshots of one kernel. Each proc, pgrp and session view is rebuilt only when the
  * kernel object changed since the last snapshot; an unchanged table gives back the previous
- * snapshot itself. Views and snapshots are frozen, so sharing them cannot leak a change.
+ * snapshot itself. Views and snapshots are frozen objects, so sharing them cannot leak a change
+ * through a field; their lists are not frozen (V8 iterates frozen arrays several times slower), so
+ * readers must leave them alone, as the Snapshot contract says (tests/properties/snapshots-read-only).
  */
 export class SnapshotBuilder {
   private readonly procs = new SortedViews(new ViewCache<Proc, ProcView>(procInputs, procView), (v) => v.pid);
@@ -51,7 +53,7 @@ export class SnapshotBuilder {
   /** The uid counts as a record sorted by uid; the previous record when no count changed. */
   private uidCounts(counts: ReadonlyMap<number, number>, prev: Snapshot | null): Record<number, number> {
     this.counted.begin();
-    for (const [uid, n] of counts) this.counted.put(uid).put(n);
+    counts.forEach((n, uid) => this.counted.put(uid).put(n));
     if (!this.counted.end() && prev !== null) return prev.uidCounts;
     const out: Record<number, number> = {};
     for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;
@@ -74,20 +76,21 @@ class SortedViews<S extends object, V> {
     let ordered = true;
     let lastId = -Infinity;
     let n = 0;
-    for (const [id, s] of table) {
+    // forEach, not for-of: no iterator result per entry on this hot path.
+    table.forEach((s, id) => {
       const v = this.cache.viewOf(id, s);
       views[n] = v;
       same &&= prev![n] === v;
       ordered &&= id > lastId;
       lastId = id;
       n++;
-    }
+    });
     // Element for element the previous (sorted) array: nothing changed.
     if (same) return prev as V[];
     views.length = n;
     // Tables are keyed by id and mostly filled in id order; a reused pid breaks the order.
     if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));
-    return Object.freeze(views.slice()) as V[];
+    return views.slice();
   }
 }
 

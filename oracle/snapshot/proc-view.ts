@@ -30,7 +30,7 @@ function pendingMask(p: Proc): number {
   return p.pending | (p.chldRecords.length ? sigBit(SIGCHLD) : 0);
 }
 
-/** The model's view of one process (semantics.md §2): a frozen copy, safe to share between snapshots. */
+/** The model's view of one process (semantics.md §2): a frozen copy, shared between snapshots while it holds. */
 export function procView(p: Proc): ProcView {
   const ps = p.sigacts;
   const a = ps.action[SIGCHLD];
@@ -40,7 +40,7 @@ export function procView(p: Proc): ProcView {
     state: p.state === PRS_ZOMBIE ? 'ZOMBIE' : p.state === PRS_NEW ? 'NEW' : 'NORMAL',
     flags: flagNames.of(p.flag),
     ppid: p.pptr?.pid ?? 0,
-    children: Object.freeze(p.children.map((c) => c.pid)),
+    children: p.children.map((c) => c.pid),
     oppid: p.oppid,
     pgid: p.pgrp.id,
     sid: p.pgrp.session.sid,
@@ -53,12 +53,12 @@ export function procView(p: Proc): ProcView {
     blocked: signalNames.of(p.blocked),
     threads: p.threads,
     leader: p.leader.pid,
-    peers: Object.freeze(p.peers.map((q) => q.pid)),
+    peers: p.peers.map((q) => q.pid),
     ru: Object.freeze({ utime: p.ru }),
     cru: Object.freeze({ utime: p.cru }),
     uid: p.uid,
     sleeping: Object.freeze(sleepView(p.sleep)),
-    handled: Object.freeze(p.handled === null ? [] : p.handled.map((h) => Object.freeze({ ...h }))),
+    handled: p.handled === null ? [] : p.handled.map((h) => Object.freeze({ ...h })),
   } as ProcView);
 }
 

@@ -13,7 +13,10 @@ export const procCounts: Invariant = tableInvariant(
     const byUid = new Map<number, number>();
     for (const p of s.procs) byUid.set(p.uid, (byUid.get(p.uid) ?? 0) + 1);
     for (const [uid, n] of byUid) if ((s.uidCounts[uid] ?? 0) !== n) return `uid ${uid} owns ${n} processes but its count is ${s.uidCounts[uid] ?? 0}`;
-    for (const [uid, n] of Object.entries(s.uidCounts)) if (n !== 0 && !byUid.has(Number(uid))) return `uid ${uid} has count ${n} but owns no process`;
+    for (const uid in s.uidCounts) {
+      const n = s.uidCounts[uid];
+      if (n !== 0 && !byUid.has(Number(uid))) return `uid ${uid} has count ${n} but owns no process`;
+    }
     return null;
   },
 );

@@ -33,7 +33,7 @@ export const reapOnce: Invariant = {
           const newParent = detaches(ctx, p.pid) && faulted.has(p.oppid);
           if (!faulted.has(p.ppid) && !newParent && !(faulted.has(1) && mayGoToInit(ctx, p))) return `pid ${p.pid} left the table without a wait reporting its exit`;
         }
-        for (const child of new Set(exits.map((r) => r.child))) {
+        for (const child of exits.length === 0 ? [] : new Set(exits.map((r) => r.child))) {
           const survivor = after.get(child);
           if (!survivor) continue;
           const was = before.get(child);

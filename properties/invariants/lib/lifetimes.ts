@@ -7,6 +7,8 @@ import { createdPids } from './procs';
  */
 export class PerProcess<T> extends Map<number, T> {
   forgetNew(ctx: CheckContext): void {
-    if (ctx.before && ctx.after) for (const pid of createdPids(ctx.before, ctx.after)) this.delete(pid);
+    if (!ctx.before || !ctx.after) return;
+    const created = createdPids(ctx.before, ctx.after);
+    for (let i = 0; i < created.length; i++) this.delete(created[i]);
   }
 }

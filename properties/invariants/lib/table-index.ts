@@ -3,6 +3,13 @@ import type { PgrpView, ProcView, SessionView, Snapshot } from '../../../interle
 /** Shared by every step that created or freed nothing. */
 const NO_PIDS: readonly number[] = Object.freeze([]);
 
+/** A list's entries by id (filled in a loop: no pair array per entry). */
+function byId<T>(list: readonly T[], id: (t: T) => number): Map<number, T> {
+  const m = new Map<number, T>();
+  for (let i = 0; i < list.length; i++) m.set(id(list[i]), list[i]);
+  return m;
+}
+
 /** The pids of `s` that `other` lacks. */
 function missingFrom(s: Snapshot, other: TableIndex): readonly number[] {
   let pids: number[] | null = null;
@@ -29,17 +36,17 @@ export class TableIndex {
 
   /** Processes by pid (a Map for callers that predate the index; never change it). */
   get procs(): Map<number, ProcView> {
-    return (this.pids ??= new Map(this.snapshot.procs.map((p) => [p.pid, p])));
+    return (this.pids ??= byId(this.snapshot.procs, (p) => p.pid));
   }
 
   /** Process groups by pgid. */
   get pgrps(): ReadonlyMap<number, PgrpView> {
-    return (this.groups ??= new Map(this.snapshot.pgrps.map((g) => [g.pgid, g])));
+    return (this.groups ??= byId(this.snapshot.pgrps, (g) => g.pgid));
   }
 
   /** Sessions by sid. */
   get sessions(): ReadonlyMap<number, SessionView> {
-    return (this.sids ??= new Map(this.snapshot.sessions.map((x) => [x.sid, x])));
+    return (this.sids ??= byId(this.snapshot.sessions, (x) => x.sid));
   }
 
   /** The zombies, by pid. */
