@@ -59,7 +59,10 @@ export interface SessionView {
   fg: number | null;
 }
 
-/** The whole process table, sorted by pid / pgid / sid. */
+/**
+ * The whole process table, sorted by pid / pgid / sid. Read-only for everyone who receives it: an
+ * implementation may share unchanged parts (process views, their lists) between its snapshots.
+ */
 export interface Snapshot {
   procs: ProcView[];
   pgrps: PgrpView[];
