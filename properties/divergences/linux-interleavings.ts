@@ -1,4 +1,4 @@
-import type { Config, Implementation, Interleaving, Snapshot } from '../../interleaving';
+import type { Config, Implementation, Interleaving, ProcView, Snapshot, StepResult } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { executeSync } from '../../runner/execute';
 import { generateInterleaving } from '../generators/generate';
@@ -24,39 +24,48 @@ export function createLinuxModel(): Implementation {
   };
 }
 
-/** Live processes of a snapshot that have children. */
-function parents(s: Snapshot): Set<number> {
-  return new Set(s.procs.filter((p) => p.state !== 'ZOMBIE' && p.children.length > 0).map((p) => p.pid));
+/** Whether two or more processes ended in one step, one of them with children (they reach init in death order). */
+function orphansRace(before: Snapshot, after: Snapshot): boolean {
+  const alive = new Set(after.procs.filter((p) => p.state !== 'ZOMBIE').map((p) => p.pid));
+  const died = before.procs.filter((p) => p.state !== 'ZOMBIE' && !alive.has(p.pid));
+  return died.length >= 2 && died.some((p) => p.children.length > 0);
+}
+
+const REPORTABLE = ['STOPPED_SIG', 'STOPPED_TRACE', 'CONTINUED'];
+
+/** What a wait can report of p: its state, stop and continue flags, whether the stop was waited for, xstat. */
+function reportState(p: ProcView): string {
+  return `${p.state} ${p.flags.filter((f) => REPORTABLE.includes(f) || f === 'WAITED').join(',')} ${p.xstat}`;
 }
 
 /**
- * Whether the order in which `died` (two or more, dying in one step) die shows: one of them has
- * children (they reach init in that order), or a process that lives on is asleep in wait4 and two
- * of them are its children or traced (it returns whichever it finds first when it wakes).
+ * Whether a wait4 asleep before the step returned a pid while another of its candidates (a child,
+ * or any traced process) also became reportable in the step: a new zombie, stop or continue. On the
+ * real kernel the waiter scans as soon as the first of them wakes it, so which one it returns
+ * depends on timing (seed 3: two victims of one kill(0); a tracer's exit beside its detached
+ * tracee's stop).
  */
-function deathOrderShows(before: Snapshot, died: readonly number[]): boolean {
-  const hadChildren = parents(before);
-  if (died.some((pid) => hadChildren.has(pid))) return true;
-  const view = new Map(before.procs.map((p) => [p.pid, p]));
-  const traced = died.filter((pid) => view.get(pid)!.flags.includes('TRACED'));
-  return before.procs.some((w) => w.sleeping?.chan === 'wait' && !died.includes(w.pid)
-    && died.filter((pid) => view.get(pid)!.ppid === w.pid || traced.includes(pid)).length >= 2);
+function sleeperRace(result: StepResult, before: Snapshot, after: Snapshot): boolean {
+  const was = new Map(before.procs.map((p) => [p.pid, reportState(p)]));
+  return result.observations.slice(1).some((o) => {
+    if (o.kind !== 'return' || o.call !== 'wait4' || (o.ret ?? 0) <= 0) return false;
+    const moved = after.procs.filter((p) => p.pid !== o.ret && (p.ppid === o.pid || p.flags.includes('TRACED'))
+      && (p.state === 'ZOMBIE' || p.flags.some((f) => REPORTABLE.includes(f))) && was.get(p.pid) !== reportState(p));
+    return moved.length > 0;
+  });
 }
 
 /**
- * The steps a real kernel cannot be pinned on, cut off: from the first step that ends two or more
- * processes at once (kill(-1) or a group kill) in a way whose order shows (deathOrderShows). Those
- * processes die concurrently on the host, so which of them, or of their children, reaches a wait
- * first varies from run to run; the quiescence rule of the harness cannot order them.
+ * The steps a real kernel cannot be pinned on, cut off: from the first step whose outcome depends
+ * on the order in which concurrent processes act (orphansRace, sleeperRace). The quiescence rule of
+ * the harness waits for all of them, but cannot order them.
  */
-export function cutAtConcurrentDeaths(il: Interleaving): Interleaving {
+export function cutAtRaces(il: Interleaving): Interleaving {
   let cut = il.steps.length;
   executeSync(createOracle(), il, {
-    observe: ({ index, before, after }) => {
+    observe: ({ index, result, before, after }) => {
       if (cut < il.steps.length || !before || !after) return;
-      const alive = new Set(after.procs.filter((p) => p.state !== 'ZOMBIE').map((p) => p.pid));
-      const died = before.procs.filter((p) => p.state !== 'ZOMBIE' && !alive.has(p.pid)).map((p) => p.pid);
-      if (died.length >= 2 && deathOrderShows(before, died)) cut = index;
+      if (orphansRace(before, after) || sleeperRace(result, before, after)) cut = index;
     },
   });
   return { config: il.config, steps: il.steps.slice(0, cut) };
@@ -65,12 +74,12 @@ export function cutAtConcurrentDeaths(il: Interleaving): Interleaving {
 /**
  * Interleavings for a Linux target: generated step by step on the `linux` profile, so calls Linux
  * lacks are replaced as the model rejects them, and every step is valid there; then cut before
- * concurrent deaths the host cannot order (cutAtConcurrentDeaths).
+ * races the host cannot order (cutAtRaces).
  */
 export function linuxInterleavingSource(seed: number, maxSteps: number): (run: number) => Interleaving {
   const model = createLinuxModel();
   return (run) => {
     const il = generateInterleaving(runSeed(seed, run), { model, maxSteps });
-    return cutAtConcurrentDeaths({ config: linuxConfig(il.config), steps: il.steps });
+    return cutAtRaces({ config: linuxConfig(il.config), steps: il.steps });
   };
 }

@@ -1,14 +1,14 @@
 import type { Step } from '../../interleaving';
-import { cutAtConcurrentDeaths } from '../../properties/divergences/linux-interleavings';
-import { fork, kill, run, setpgid, traceMe, wait4 } from '../../properties/divergences/steps';
+import { cutAtRaces } from '../../properties/divergences/linux-interleavings';
+import { exit, fork, kill, ptrace, run, setpgid, traceMe, wait4 } from '../../properties/divergences/steps';
 
-/** Where cutAtConcurrentDeaths cuts an interleaving on the linux profile (-1: nowhere). */
+/** Where cutAtRaces cuts an interleaving on the linux profile (-1: nowhere). */
 function cutAt(steps: Step[]): number {
-  const cut = cutAtConcurrentDeaths({ config: { profile: 'linux' }, steps });
+  const cut = cutAtRaces({ config: { profile: 'linux' }, steps });
   return cut.steps.length === steps.length ? -1 : cut.steps.length;
 }
 
-describe('the host\'s cut before deaths whose order shows', () => {
+describe('the host\'s cut before races it cannot order', () => {
   test('seed 3 run 426 (shrunk): two children of init die in one kill(0) while init waits for any', () => {
     expect(cutAt([fork(1), run(1, 1), fork(1), wait4(1, -1), kill(3, 0, 'SIGKILL'), wait4(1, -1)])).toBe(4);
   });
@@ -24,6 +24,14 @@ describe('the host\'s cut before deaths whose order shows', () => {
   test('two deaths a sleeping wait can see only one of are kept', () => {
     // 2 and 4 die in one kill(0); 3, asleep, has only 4 among its children; init is not asleep.
     expect(cutAt([fork(1), fork(1), fork(3), setpgid(3, 0, 0), wait4(3, -1), kill(2, 0, 'SIGKILL'), wait4(1, -1)])).toBe(-1);
+  });
+
+  test('seed 3 run 586 (its core): a tracer exits while its detached tracee stops; init, asleep, returns either (8 to 4 in 12 runs here)', () => {
+    expect(cutAt([fork(1), fork(1), ptrace(3, 'PT_ATTACH', 2), wait4(1, -1, ['WUNTRACED']), exit(3, 0)])).toBe(4);
+  });
+
+  test('one child\'s exit while its parent sleeps is kept', () => {
+    expect(cutAt([fork(1), fork(2), wait4(1, -1), exit(2, 0), wait4(1, -1)])).toBe(-1);
   });
 
   test('a traced victim counts for a sleeping tracer', () => {
