@@ -13,7 +13,7 @@ beforeAll(ensureBuilt, 120_000);
 
 /**
  * How much longer than the shortest known interleaving a shrunk fixture may be. The default run
- * (seed 1) is within 1 of it for every mutant; 3 is the worst over seeds 1-5 (bench --seed), so
+ * (seed 1) is within 1 of it for every mutant; 3 is the worst over seeds 1-10, so
  * a change of generation does not break this test while the shrinker is as good as it was.
  */
 const SHRINK_SLACK = 3;
