@@ -35,7 +35,7 @@ export function classifyGvisorFailure(il: Interleaving, failure: Failure, actual
     for (let i = 0; i < signatures.length; i++) {
       const s = signatures[i];
       if (!s.trigger(e.steps[t], e.before[t], e, t)) continue;
-      if (s.reach === 'lasting' ? (s.drift ?? looksLikeStateDrift)(e) : t === failure.step && s.shows(e)) return GVISOR_KNOWN[i];
+      if (s.reach === 'lasting' ? (s.drift ?? looksLikeStateDrift)(e, t) : t === failure.step && s.shows(e)) return GVISOR_KNOWN[i];
     }
   }
   return null;

@@ -14,7 +14,7 @@ import { actualOwn, type Evidence, type StateBefore } from './evidence';
  */
 export type Signature =
   | { reach: 'at-once'; trigger: Trigger; shows: (e: Evidence) => boolean }
-  | { reach: 'lasting'; trigger: Trigger; drift?: (e: Evidence) => boolean };
+  | { reach: 'lasting'; trigger: Trigger; drift?: (e: Evidence, t: number) => boolean };
 
 /** Whether step t sets the divergence off, on the profile's state before it (`e.before` holds the earlier states). */
 export type Trigger = (step: Step, s: StateBefore, e: Evidence, t: number) => boolean;
@@ -67,6 +67,16 @@ function targetOf(e: Evidence): number {
   return 'target' in step && typeof step.target === 'number' && step.target > 0 ? step.target : 0;
 }
 
+/**
+ * Whether the failing step is made by or names one of `pids` or a child of one (as the profile had
+ * them before step t): a stopped or killed process's own calls, and its children's reparenting.
+ */
+function namesFamilyOf(e: Evidence, t: number, pids: number[]): boolean {
+  const step = e.steps[e.failure.step];
+  const family = new Set([...pids, ...e.before[t].snapshot.procs.filter((p) => pids.includes(p.ppid)).map((p) => p.pid)]);
+  return family.has(step.pid) || family.has(targetOf(e));
+}
+
 /** The children of `pid` a wait4 step could report now: zombies, stopped or continued ones its selector matches. */
 function reportable(step: Step, snap: Snapshot): number[] {
   if (step.call !== 'wait4') return [];
@@ -109,6 +119,7 @@ export const SIGNATURES: Record<string, Signature> = {
   'gvisor-init-killed-by-own-sigkill': {
     reach: 'lasting',
     trigger: (step, s) => step.call === 'kill' && actsByDefault(s, 1, step.sig) && victims(step, s).some((p) => p.pid === 1),
+    drift: (e, t) => looksLikeStateDrift(e) || namesFamilyOf(e, t, [1]),
   },
   // G2: setpgid(0|self, 0|self) by a session leader: Linux says EPERM, gVisor moves it.
   'gvisor-session-leader-setpgid': {
@@ -128,6 +139,7 @@ export const SIGNATURES: Record<string, Signature> = {
     reach: 'lasting',
     trigger: (step, s) => step.call === 'kill' && named(step.sig) && (prop(step.sig) & SA_TTYSTOP) !== 0
       && victims(step, s).some((p) => p.pid !== 1 && orphanedGroup(s.snapshot, p.pgid) && actsByDefault(s, p.pid, step.sig)),
+    drift: (e, t) => looksLikeStateDrift(e) || namesFamilyOf(e, t, victims(e.steps[t], e.before[t]).map((p) => p.pid)),
   },
   // G5: CPU time in 10 ms units: every difference is a usage figure, and gVisor's are multiples of 10 ticks of 1 ms.
   'gvisor-cpu-time-in-10ms-units': {
@@ -180,6 +192,12 @@ export const SIGNATURES: Record<string, Signature> = {
     trigger: (_step, _s, e, t) => orphanedWithStopped(e, t).includes(1),
     drift: (e) => looksLikeStateDrift(e) || e.before[e.failure.step].snapshot.procs.some((p) => p.pid === targetOf(e) && p.state === 'ZOMBIE'),
   },
+  // G18: kill(0 or -pgid) reaching processes the caller may and may not signal: EPERM where Linux says 0.
+  'gvisor-group-kill-last-error': {
+    reach: 'at-once',
+    trigger: (step, s) => step.call === 'kill' && (step.target === 0 || step.target < -1) && victims(step, s).length > 0,
+    shows: (e) => onlyAt(e, 'ret', 'errno') && actualOwn(e)?.errno === 'EPERM' && e.expected[e.failure.step].observations[0].ret === 0,
+  },
   // G12: wait4 with several children to report returns any one of them, not Linux's oldest first:
   // the caller's own wait4, or a sleeping one the step's deaths complete.
   // An earlier wait4 of the caller that failed with EFAULT reaped one unseen: it may have been another.
@@ -197,7 +215,9 @@ export const SIGNATURES: Record<string, Signature> = {
         ? [...reportable(e.steps[t], e.before[t].snapshot), ...reapedUnseen(e, t)]
         : [expected, ...e.after.procs.filter((p) => p.ppid === e.expected[t].observations[at].pid && p.state === 'ZOMBIE').map((p) => p.pid)];
       const isWait = at === 0 ? e.steps[t].call === 'wait4' : e.expected[t].observations[at]?.call === 'wait4';
-      return isWait && candidates.length >= 2 && candidates.includes(actual) && candidates.includes(expected);
+      // With EFAULT (the status copied out, then the fault) only the status tells which child it was.
+      const unseen = at === 0 && actualOwn(e)?.errno === 'EFAULT' && e.expected[t].observations[0].errno === 'EFAULT' && e.divergences.every((d) => d.field === 'status');
+      return isWait && candidates.length >= 2 && (unseen || (candidates.includes(actual) && candidates.includes(expected)));
     },
   },
   // G13: kill with an invalid signal number at a process the caller may not signal: EPERM, not EINVAL.

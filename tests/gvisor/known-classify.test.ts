@@ -90,19 +90,22 @@ describe('known gVisor divergences: the judge', () => {
     expect(slipped.interleaving.steps[slipped.failure.step]).toMatchObject({ call: 'setsid' });
   });
 
-  test('a lasting divergence explains later drift of process state, but not a wrong return value', () => {
+  test('a lasting divergence explains later drift, and calls by or on the processes it touched, but not another one\'s wrong return value', () => {
     const lieAt = (steps: Step[]) => {
       const r = steps.map((s) => (s.call === 'getppid' ? { observations: [{ step: 0, pid: s.pid, call: s.call, kind: 'return' as const, ret: 99 }], log: [] } : null));
       return { il: { config: LINUX, steps }, failure: { property: 'differential', step: steps.length - 1, message: 'planted' }, actual: r as StepResult[] };
     };
     const tstp: Step = { pid: 1, call: 'kill', target: 2, sig: 'SIGTSTP' };
-    const after = lieAt([fork(1), tstp, { pid: 2, call: 'getppid' }]);
-    const drift = { ...after, failure: { property: 'rejected', step: 2, message: 'gvisor rejected a step oracle took: getppid: pid 2 is stopped' }, actual: [] };
-    const before = lieAt([fork(1), { pid: 2, call: 'getppid' }]);
-    // A stopped process's step refused: drift, put down to the terminal stop of the orphaned group (G4).
+    const stoppedOne = lieAt([fork(1), fork(1), tstp, { pid: 2, call: 'getppid' }]);
+    const otherOne = lieAt([fork(1), fork(1), tstp, { pid: 3, call: 'getppid' }]);
+    const before = lieAt([fork(1), fork(1), { pid: 2, call: 'getppid' }]);
+    const drift = { ...otherOne, failure: { property: 'rejected', step: 3, message: 'gvisor rejected a step oracle took: getppid: pid 3 is stopped' }, actual: [] };
+    // A refused step is drift, put down to the terminal stop of the orphaned group (G4).
     expect(classifyGvisorFailure(drift.il, drift.failure, drift.actual)?.id).toBe('G4');
-    // A wrong return value is never put down to drift, before or after the trigger.
-    expect(classifyGvisorFailure(after.il, after.failure, after.actual)).toBeNull();
+    // The process gVisor stopped answers anything differently: its own calls count too.
+    expect(classifyGvisorFailure(stoppedOne.il, stoppedOne.failure, stoppedOne.actual)?.id).toBe('G4');
+    // Another process's wrong return value is not put down to it, nor anything before the trigger.
+    expect(classifyGvisorFailure(otherOne.il, otherOne.failure, otherOne.actual)).toBeNull();
     expect(classifyGvisorFailure(before.il, before.failure, before.actual)).toBeNull();
   });
 

@@ -13,7 +13,7 @@ import { describeGvisor } from './gvisor-suite';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** Replays of an intermittent divergence before the test gives up on seeing it (about 1 in 3 shows it). */
+/** Replays of an intermittent divergence before the test gives up on seeing it (G12 shows on about 1 in 3, G18 on 1 in 2). */
 const INTERMITTENT_TRIES = 40;
 
 /** The first failure of the divergence's interleaving on `impl`, compared step by step with the linux profile, and the target's results. */
