@@ -1,6 +1,6 @@
 import { StepRejected, type Observation, type Step, type StepOf } from '../../interleaving';
 import {
-  P_CONTROLT, P_HADTHREADS, P_PPWAIT, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WAITED, P_WEXIT, PRS_ZOMBIE,
+  P_CONTROLT, P_HADTHREADS, P_PPWAIT, P_STOPPED, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WAITED, P_WEXIT, PRS_ZOMBIE,
   PS_CLDSIGIGN, PS_NOCLDWAIT,
 } from '../kernel/flags';
 import { noreturn, slept } from '../kernel/observe';
@@ -120,6 +120,12 @@ export abstract class ExitKernel extends PtraceKernel {
       q.flag &= ~(P_TRACED | P_WAITED);
       if (q.state === PRS_ZOMBIE) {
         if (q.pptr !== t) this.notifyRealParent(q);
+        continue;
+      }
+      if (q.flag & P_STOPPED && q.traceSig === 0 && !q.groupStopInEffect) {
+        // A SIGCONT ended its group stop while it was traced (sigcontEndsTracedGroupStop): it runs on.
+        q.flag &= ~(P_STOPPED_SIG | P_STOPPED_TRACE);
+        this.thread_unsuspend(q);
         continue;
       }
       if (!(q.flag & P_STOPPED_TRACE)) continue;

@@ -1,4 +1,4 @@
-import { block, defaultSig, fork, ignoreSig, kill, ptrace, sigpending, wait4 } from '../../properties/divergences/steps';
+import { block, defaultSig, exit, fork, getppid, ignoreSig, kill, ptrace, sigpending, wait4 } from '../../properties/divergences/steps';
 import { pinLiterally, type LiteralCase } from './literal-cases';
 import { testNeedsItsSwitch } from './switch-fixture';
 
@@ -40,6 +40,19 @@ const CASES: LiteralCase[] = [
     want: [
       'pid 1 fork → 2', 'pid 1 fork → 3', 'pid 1 kill → 0', 'pid 3 ptrace → 0', 'pid 3 wait4 → 2, stopped(SIGSTOP) 0x137f, utime 0', 'pid 1 sigaction → 0', 'pid 1 sigaction → 0', 'pid 1 sigprocmask → 0',
       'pid 1 kill → 0', 'pid 1 kill → 0', 'pid 1 wait4 → 0',
+    ],
+  },
+  {
+    name: 'seed 3 run 993 (shrunk): the tracer exits, the detached tracee runs on and its parent, asleep, hears of the continue',
+    steps: [fork(1), kill(2, 2, 'SIGSTOP'), fork(1), wait4(1, 2, ['WCONTINUED']), ptrace(3, 'PT_ATTACH', 2), kill(3, -1, 'SIGCONT'), exit(3, 0), getppid(2)],
+    want: ['pid 1 fork → 2', 'pid 2 kill → 0', 'pid 1 fork → 3', 'pid 1 wait4 sleeps', 'pid 3 ptrace → 0', 'pid 3 kill → 0', 'pid 3 exit does not return; pid 1 wait4 → 2, continued 0xffff, utime 0', 'pid 2 getppid → 1'],
+  },
+  {
+    name: 'the same for a tracee group-stopped by the SIGSTOP its tracer resumed it with',
+    steps: [fork(1), fork(1), ptrace(3, 'PT_ATTACH', 2), wait4(3, 2), ptrace(3, 'PT_CONTINUE', 2, 'SIGSTOP'), wait4(3, 2), kill(1, 2, 'SIGCONT'), wait4(1, 2, ['WNOHANG', 'WCONTINUED', 'WUNTRACED']), exit(3, 0), getppid(2)],
+    want: [
+      'pid 1 fork → 2', 'pid 1 fork → 3', 'pid 3 ptrace → 0', 'pid 3 wait4 → 2, stopped(SIGSTOP) 0x137f, utime 0', 'pid 3 ptrace → 0', 'pid 3 wait4 → 2, stopped(SIGSTOP) 0x137f, utime 0',
+      'pid 1 kill → 0', 'pid 1 wait4 → 2, continued 0xffff, utime 0', 'pid 3 exit does not return', 'pid 2 getppid → 1',
     ],
   },
 ];
