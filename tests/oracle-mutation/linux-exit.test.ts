@@ -1,5 +1,6 @@
 import type { StepResult } from '../../interleaving';
 import { boot, exit, kill, ptrace, sigaction, wait4, type Driver } from '../oracle/driver';
+import { attachAndResume, orphanable } from './linux-scenes';
 
 /**
  * The linux profile's exit paths (exit_ptrace, do_notify_parent, kill_orphaned_pgrp), with literal
@@ -14,12 +15,6 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     const c = d.fork(p);
     const t = d.fork(1);
     return { p, c, t };
-  };
-  /** T attaches to C, waits for the attach stop and resumes it: C runs on as T's tracee. */
-  const attachAndResume = (d: Driver, t: number, c: number) => {
-    d.step(ptrace(t, 'PT_ATTACH', c));
-    d.step(wait4(t, c));
-    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
   };
 
   test('R3: a tracer exiting after it waited for the attach stop lets the tracee run; the stop signal is dropped', () => {
@@ -70,17 +65,6 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     expect(d.own(wait4(p, -1))).toMatchObject({ errno: 'ECHILD' });
   });
 
-  /** A session led by A; B in a group of its own there; G, B's child in B's group, catching SIGHUP and SIGCONT. */
-  const orphanable = (d: Driver) => {
-    const a = d.fork(1);
-    d.step({ pid: a, call: 'setsid' });
-    const b = d.fork(a);
-    d.step({ pid: b, call: 'setpgid', target: 0, pgid: 0 });
-    const g = d.fork(b);
-    d.step(sigaction(g, 'SIGHUP', 'catch'));
-    d.step(sigaction(g, 'SIGCONT', 'catch'));
-    return { a, b, g };
-  };
 
   test('J1: B\'s exit orphans its group (G\'s new parent, init, is in another session); G is stopped, so it gets SIGHUP then SIGCONT', () => {
     const d = linux();
