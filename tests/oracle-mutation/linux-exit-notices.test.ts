@@ -129,4 +129,16 @@ describe('linux profile: notices of an exit, orphaned-group edges', () => {
     d.step(wait4(q, e)); // the real parent sleeps: R8, "a blocking wait blocks"
     expect(d.step(exit(e, 1)).trace!.filter((x) => x.kind === 'wakeup')).toEqual([]);
   });
+
+  test('a vfork child traced by its own parent (PT_TRACE_ME) exits: the parent is woken once, and released', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const vforked = d.next;
+    d.step({ pid: p, call: 'vfork' });
+    const c = 3;
+    d.step(ptrace(c, 'PT_TRACE_ME', 0));
+    const r = d.step(exit(c, 0));
+    expect(r.observations.slice(1)).toEqual([{ step: vforked, pid: p, call: 'vfork', kind: 'return', ret: c }]);
+    expect(r.trace!.filter((x) => x.kind === 'wakeup')).toEqual([{ kind: 'wakeup', pid: p, chan: 'ppwait' }]);
+  });
 });
