@@ -21,6 +21,13 @@ const WAIT = 'oracle/wait/wait-kernel.ts';
 const EXIT = 'oracle/exit/exit-kernel.ts';
 const KERNEL = 'oracle/kernel/kernel.ts';
 
+/** A default parameter value that no caller leaves to the default. */
+const EVERY_CALLER_PASSES = 'every caller passes this argument, so the default value is never used';
+
+/** The give-back's second test, on the two profiles: FreeBSD never reads it, Linux never gets there. */
+const GIVEBACK_WHEN =
+  'FreeBSD\'s givebackWhen is oppid-set, so the && is false before its second operand; on Linux oppid is never set (attach does not reparent, PT_TRACE_ME sets no oppid), so giveBack has returned at `p.oppid === 0` already';
+
 /** The rusage flag only decides whether a usage value is computed; it is read back only when wait4's rusage pointer is not null. */
 const RUSAGE_FLAG =
   'the flag only selects whether kern_wait fills in a usage value; waitObservation copies it out only for wait4 with a non-null rusage pointer, so computing it anyway changes nothing visible';
@@ -44,4 +51,14 @@ export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: WAIT, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'const list = ntraced === 0 ? q.children : [...q.children, ...q.ptraced];', equivalent: 'when ntraced is 0 the concatenation holds exactly the children, in order' },
   { file: WAIT, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (!this.profile.hasOwait) return failed(this.stepIndex, q.pid, 'owait', 'ENOSYS');", equivalent: 'the one profile without owait (linux) also lists it in unsupportedCalls, so Kernel.dispatch rejects the step before sys_owait runs' },
   { file: KERNEL, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (obs.length === 0) obs.push(own);', equivalent: 'unshift onto an empty list is push' },
+  { file: EXIT, mutator: 'MethodExpression', replacement: 'pg.members', lineContains: 'for (const m of pg.members.slice()) {', equivalent: 'psignal only posts (what a signal does happens at the next crossing, semantics.md §9.2), so no member leaves the group during the loop and the copy changes nothing' },
+  { file: EXIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'else if (p.sigparent !== 0) {', equivalent: 'sigparent is set when a process is made (fork1: SIGCHLD, or SIGUSR1 for RFLINUXTHPN; init: SIGCHLD) and only ever reset to SIGCHLD, so it is never 0 here' },
+  { file: EXIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (this.profile.ignoredChildExit === 'autoreap' && pp.sigacts.psFlag & PS_CLDSIGIGN && p.tracer === null) return;", equivalent: 'with ignoredChildExit to-init (FreeBSD) the parent here has SIGCHLD at SIG_IGN, and FreeBSD discards an ignored signal at posting, blocked or not (blockedIgnoredDiscarded), so returning before the post changes nothing' },
+  { file: WAIT, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'traceePass = false', equivalent: EVERY_CALLER_PASSES },
+  { file: WAIT, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'protected reportStop(q: Proc, p: Proc, rusage = false)', equivalent: EVERY_CALLER_PASSES },
+  { file: WAIT, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'protected reportContinued(q: Proc, p: Proc, rusage = false)', equivalent: EVERY_CALLER_PASSES },
+  { file: WAIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (this.profile.givebackWhen === 'oppid-differs' && p.oppid === q.pid) return false;", equivalent: GIVEBACK_WHEN },
+  { file: WAIT, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (this.profile.givebackWhen === 'oppid-differs' && p.oppid === q.pid) return false;", equivalent: GIVEBACK_WHEN },
+  { file: WAIT, mutator: 'EqualityOperator', replacement: 'p.oppid !== q.pid', lineContains: "if (this.profile.givebackWhen === 'oppid-differs' && p.oppid === q.pid) return false;", equivalent: GIVEBACK_WHEN },
+  { file: WAIT, mutator: 'BooleanLiteral', replacement: 'true', lineContains: "if (this.profile.givebackWhen === 'oppid-differs' && p.oppid === q.pid) return false;", equivalent: GIVEBACK_WHEN },
 ];
