@@ -85,7 +85,7 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
     gvisor: 'pid 1 setpgid → 0',
     steps: [fork(1), { pid: 2, call: 'execve' }, setpgid(1, 2, 2)] },
   { name: 'gvisor-nproc-limit-not-enforced', field: 'ret', at: 2, config: { nprocLimit: 1 },
-    behaviour: 'fork() ignores RLIMIT_NPROC: a non-root process already at its limit gets a child; Linux gives EAGAIN',
+    behaviour: 'fork() ignores RLIMIT_NPROC: a non-root process already at its limit gets a child; Linux gives EAGAIN (the same for a new thread: Linux counts threads against the limit)',
     gvisor: 'pid 2 fork → 3',
     steps: [fork(1), { pid: 2, call: 'setuid', uid: 1001 }, fork(2)] },
   { name: 'gvisor-trace-me-unprivileged', field: 'ret', at: 2,

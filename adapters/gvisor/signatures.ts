@@ -77,6 +77,14 @@ function namesFamilyOf(e: Evidence, t: number, pids: number[]): boolean {
   return family.has(step.pid) || family.has(targetOf(e));
 }
 
+/** Whether the failing step is made by or names a member of a group that had a stopped process at step t (gVisor may hang the group up). */
+function namesGroupOfStopped(e: Evidence, t: number): boolean {
+  const present = e.before[t].snapshot.procs;
+  const groups = new Set(e.before.slice(0, t + 1).flatMap((s) => s.snapshot.procs.filter(stopped).map((p) => present.find((q) => q.pid === p.pid)?.pgid ?? p.pgid)));
+  const members = new Set(present.filter((p) => groups.has(p.pgid)).map((p) => p.pid));
+  return members.has(e.steps[e.failure.step].pid) || members.has(targetOf(e));
+}
+
 /** The children of `pid` a wait4 step could report now: zombies, stopped or continued ones its selector matches. */
 function reportable(step: Step, snap: Snapshot): number[] {
   if (step.call !== 'wait4') return [];
@@ -148,11 +156,12 @@ export const SIGNATURES: Record<string, Signature> = {
     shows: (e) => e.divergences.length > 0 && e.divergences.every((d) => d.field === 'rusage.utime' && typeof d.actual === 'number' && d.actual % 10 === 0),
   },
   // G6: a tree change (exit, reap, setpgid, setsid, kill) while a process is or was stopped, where
-  // Linux hangs nobody up (else it is G17's ground): gVisor may hang up its group, so that process (continued, or dead of the SIGHUP) answers differently.
+  // Linux hangs nobody up (else it is G17's ground): gVisor may hang up its group, so the group's
+  // members (continued, or dead of the SIGHUP) answer differently.
   'gvisor-reap-hangs-up-orphaned-group': {
     reach: 'lasting',
     trigger: (step, _s, e, t) => ['exit', 'wait4', 'setpgid', 'setsid', 'kill'].includes(step.call) && stoppedSoFar(e, t) && orphanedWithStopped(e, t).length === 0,
-    drift: (e) => looksLikeStateDrift(e) || e.before.some((s) => s.snapshot.procs.some((p) => p.pid === targetOf(e) && stopped(p))),
+    drift: (e, t) => looksLikeStateDrift(e) || namesGroupOfStopped(e, t),
   },
   // G8: a vfork child ends its vfork (exit, execve, killed) while its parent has a stop pending.
   'gvisor-stopped-vfork-parent-returns': {
@@ -232,11 +241,11 @@ export const SIGNATURES: Record<string, Signature> = {
     trigger: (step) => step.call === 'setpgid' && step.target !== 0 && step.target !== step.pid,
     shows: (e) => onlyAt(e, 'ret', 'errno') && actualOwn(e)?.ret === 0 && e.expected[e.failure.step].observations[0].errno === 'EACCES',
   },
-  // G15: fork past RLIMIT_NPROC succeeds where Linux says EAGAIN.
+  // G15: fork (or a new thread) past RLIMIT_NPROC succeeds where Linux says EAGAIN.
   'gvisor-nproc-limit-not-enforced': {
     reach: 'at-once',
-    trigger: (step) => step.call === 'fork' || step.call === 'vfork',
-    shows: (e) => onlyAt(e, 'ret', 'errno') && (actualOwn(e)?.ret ?? 0) > 0 && e.expected[e.failure.step].observations[0].errno === 'EAGAIN',
+    trigger: (step) => step.call === 'fork' || step.call === 'vfork' || step.call === 'thr_new',
+    shows: (e) => onlyAt(e, 'ret', 'errno') && actualOwn(e)?.errno === undefined && e.expected[e.failure.step].observations[0].errno === 'EAGAIN',
   },
   // G16: PT_TRACE_ME by a non-root process: EPERM where Linux says 0.
   'gvisor-trace-me-unprivileged': {

@@ -109,17 +109,17 @@ describe('known gVisor divergences: the judge', () => {
     expect(classifyGvisorFailure(before.il, before.failure, before.actual)).toBeNull();
   });
 
-  test('after a stopped process and a tree change (G6), a call naming that process counts; one naming another does not', () => {
-    const steps = (target: number): Step[] => [fork(1), fork(1), { pid: 1, call: 'kill', target: 2, sig: 'SIGSTOP' }, { pid: 1, call: 'setpgid', target: 2, pgid: 1 }, { pid: 1, call: 'kill', target, sig: 'SIGUSR1' }];
+  test('after a stopped process and a tree change (G6), a call on its group counts; one inside another group does not', () => {
+    const steps = (last: Step): Step[] => [fork(1), fork(1), { pid: 3, call: 'setpgid', target: 0, pgid: 0 }, { pid: 1, call: 'kill', target: 2, sig: 'SIGSTOP' }, { pid: 1, call: 'setpgid', target: 2, pgid: 1 }, last];
     const esrch = (il: Interleaving) => {
       const oracle = createOracle();
       oracle.reset(withDefaults(il.config));
       const results = il.steps.map((st) => structuredClone(oracle.apply(st)));
-      results[4].observations[0] = { ...results[4].observations[0], ret: undefined, errno: 'ESRCH' };
-      return classifyGvisorFailure(il, { property: 'differential', step: 4, message: 'planted' }, results);
+      results[5].observations[0] = { ...results[5].observations[0], ret: undefined, errno: 'ESRCH' };
+      return classifyGvisorFailure(il, { property: 'differential', step: 5, message: 'planted' }, results);
     };
-    expect(esrch({ config: LINUX, steps: steps(2) })?.id).toBe('G6');
-    expect(esrch({ config: LINUX, steps: steps(3) })).toBeNull();
+    expect(esrch({ config: LINUX, steps: steps({ pid: 1, call: 'kill', target: 2, sig: 0 }) })?.id).toBe('G6');
+    expect(esrch({ config: LINUX, steps: steps({ pid: 3, call: 'kill', target: 3, sig: 0 }) })).toBeNull();
   });
 
   test('an invariant failure or a broken target is never a known divergence', () => {
