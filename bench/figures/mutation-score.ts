@@ -9,6 +9,7 @@ const TARGET_SCORE = 90;
 
 /** The part of Stryker's JSON report (mutation-testing-report-schema) this figure reads. */
 interface Report {
+  config?: { jest?: { configFile?: string } };
   files: Record<string, { source: string; mutants: { mutatorName: string; replacement?: string; status: string; location: { start: { line: number } } }[] }>;
 }
 
@@ -23,19 +24,18 @@ export const MUTATION_REPORT_DIR = join('reports', 'mutation');
 /** Each mutated file's result from the newest report that has it, and the reports used. */
 function mergedReports(dir: string): { files: Map<string, FileResult>; used: string[] } {
   const reports = readdirSync(dir).filter((f) => f.endsWith('.json'))
-    .map((f) => ({ name: f, when: statSync(join(dir, f)).mtime }))
+    .map((f) => ({ name: f, when: statSync(join(dir, f)).mtime, report: JSON.parse(readFileSync(join(dir, f), 'utf8')) as Report }))
     .sort((a, b) => a.when.getTime() - b.when.getTime() || a.name.localeCompare(b.name));
   const files = new Map<string, FileResult>();
   const from = new Map<string, string>();
   for (const r of reports) {
-    const report = JSON.parse(readFileSync(join(dir, r.name), 'utf8')) as Report;
-    for (const [file, result] of Object.entries(report.files)) {
+    for (const [file, result] of Object.entries(r.report.files)) {
       files.set(file, result);
       from.set(file, r.name);
     }
   }
   const used = reports.filter((r) => [...from.values()].includes(r.name))
-    .map((r) => `${r.name} (${r.when.toISOString()}, ${[...from.values()].filter((n) => n === r.name).length} file(s))`);
+    .map((r) => `${r.name} (${r.when.toISOString()}, ${[...from.values()].filter((n) => n === r.name).length} file(s), jest config ${r.report.config?.jest?.configFile ?? 'unknown'})`);
   return { files, used };
 }
 
@@ -86,8 +86,9 @@ export function mutationScore(_b: Budget): FigureResult {
   const missing = oracleFiles().filter((f) => !merged.files.has(f));
   const body = [
     `From ${MUTATION_REPORT_DIR}: ${merged.used.join('; ')}; each file's result from the newest report that mutated it. Written by \`npm run mutation\` (StrykerJS 9.6.1, jest runner, TypeScript checker, perTest coverage, ` +
-      'jest.stryker.config.js: tests/oracle-mutation/stryker-suite.ts, one jest file loading the oracle unit tests, tests/oracle-mutation, ' +
-      'the stored-fixture replays and a fixed-seed invariant soak of 15 interleavings). ' +
+      'the jest config named with each report: jest.stryker.config.js, one jest file (tests/oracle-mutation/stryker-suite.ts) loading the oracle unit tests, ' +
+      'tests/oracle-mutation, the stored-fixture replays and a fixed-seed invariant soak of 15 interleavings; jest.stryker.multi.js, the same tests as ' +
+      'separate files, with the soak at 120). ' +
       'Score = (killed + timed out) / (killed + timed out + survived + no coverage); compile errors, ignored and static mutants are not counted.',
     '',
     table(['file', 'mutants', 'detected', 'undetected', 'not counted', 'score %'], [...rows, ['**all**', '', String(detected), String(undetected), '', `**${fixed(score, 1)}**`]]),
@@ -105,7 +106,7 @@ export function mutationScore(_b: Budget): FigureResult {
     body,
     targets: [{
       target: `mutation score on oracle/ ≥ ${TARGET_SCORE}%`,
-      measured: `${fixed(score, 1)}% (${fixed(adjusted, 1)}% without ${equivalent} equivalent; ${unexplained} unexplained)`,
+      measured: `${fixed(score, 1)}% on ${merged.files.size} of ${merged.files.size + missing.length} files (${fixed(adjusted, 1)}% without ${equivalent} equivalent; ${unexplained} unexplained)`,
       ok: score >= TARGET_SCORE && missing.length === 0,
       note: `${fixed(TARGET_SCORE - score, 1)} points short over ${merged.files.size} files of oracle/${missing.length ? ` (${missing.length} not mutated)` : ''}. The undetected mutants are listed ` +
         `in the section; most unexplained ones are in ${worst.join(', ')}. What would close it: a literal test per listed line ` +
