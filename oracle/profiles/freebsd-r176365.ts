@@ -75,6 +75,7 @@ export const FREEBSD_R176365: Profile = {
   execResetsIgnoredSigchld: true,
   vforkReturnAfterSignals: false,
   waitReturnAfterSignals: false,
+  stopAbandonsWait: false,
   tidsNameTheirProcess: false,
   threadsCountAgainstNproc: false,
   initDiscardsDefaultSignals: false,

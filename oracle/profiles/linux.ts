@@ -74,6 +74,7 @@ export const LINUX: Profile = {
   initDiscardsDefaultSignals: true, // linux.md J4; found on the host: kill(0, SIGSTOP) left the namespace init's wait4 running
   threadsCountAgainstNproc: true, // found on the host: fork after thr_new under RLIMIT_NPROC 3 gives EAGAIN
   tidsNameTheirProcess: true, // found on the host: kill(tid, SIGKILL) returns 0 where the model said ESRCH
+  stopAbandonsWait: true, // found on the host: a waiter stopped, sent a caught SIGCHLD and continued gets EINTR
   waitReturnAfterSignals: true, // found on the host: a traced waiter woken by a child's stop trace-stops on SIGCHLD before wait4 returns
   setuidMakesUndumpable: true, // found on the host: PT_ATTACH to a child forked after setuid gives EPERM
   sigkillFirst: true, // found on the host: a stopped process with SIGHUP pending dies by SIGKILL

@@ -144,6 +144,12 @@ export interface Profile {
    * and PT_ATTACH to one's own thread is EPERM. Only with threadsTakePids.
    */
   readonly tidsNameTheirProcess: boolean;
+  /**
+   * Whether a stop abandons a wait4 sleep (Linux: the sleep ends with ERESTARTSYS and the stop
+   * happens in get_signal), so the first handler run before the restart decides it: EINTR without
+   * SA_RESTART. FreeBSD suspends the sleeper in place and it rescans when resumed.
+   */
+  readonly stopAbandonsWait: boolean;
   /** Whether a uid change makes the process (and children it forks, until exec) undebuggable by non-root (Linux dumpable). */
   readonly setuidMakesUndumpable: boolean;
   /** Whether a pending SIGKILL is acted on before lower-numbered pending signals (Linux's fatal-signal path). */

@@ -21,6 +21,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     if (p.state !== PRS_NORMAL || p.flag & P_WEXIT) return;
     if (p.flag & P_STOPPED) {
       if (!p.suspended) {
+        if (this.profile.stopAbandonsWait && p.sleep?.chan === 'wait') this.abandonWait(p);
         p.suspended = true;
         this.thread_stopped(p);
       }
@@ -51,6 +52,15 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     this.issignalLoop(p);
     this.finishInterruptedCall(p);
     this.releaseHeldReturn(p);
+  }
+
+  /** Linux: the stop ends p's wait4 sleep with ERESTARTSYS; it restarts, or fails, once p runs again. */
+  private abandonWait(p: Proc): void {
+    p.restart = p.sleep;
+    p.sleep = null;
+    p.wakePending = false;
+    p.restartErrno = 'ERESTART';
+    p.restartUndecided = true;
   }
 
   /** The pending signal taken next: the lowest id (FreeBSD), or the lowest platform number (Linux). */
@@ -106,6 +116,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     }
     if (p.flag & P_STOPPED || p.sleep !== null) return; // finishes once p runs again
     p.restart = null;
+    p.restartUndecided = false;
     if (p.restartErrno === 'EINTR') this.observations.push(failed(r.step, p.pid, call, 'EINTR'));
     else this.restartWait(p, r);
   }
@@ -203,6 +214,10 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
 
   /** postsig: the handler runs (the model's handlers return at once). */
   private postsig(p: Proc, id: number): void {
+    if (p.restartUndecided) {
+      p.restartUndecided = false;
+      p.restartErrno = p.sigacts.sigintr & sigBit(id) ? 'EINTR' : 'ERESTART';
+    }
     const c = this.takeOne(p, id);
     const sig = sigName(id);
     const rec = c === null ? { sig } : { sig, code: c.ksi.code, from: c.ksi.pid, status: c.ksi.status };

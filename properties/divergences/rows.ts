@@ -178,4 +178,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     config: { nprocLimit: 3 }, steps: [setuid(1, 1), fork(1), thrNew(1), fork(1)] },
   { name: 'host-kill-by-thread-id', row: 'host', switch: 'tidsNameTheirProcess', behaviour: 'A thread id names its process: kill(tid) signals the process that owns the thread',
     steps: [fork(1), thrNew(2), kill(1, 3, 'SIGTERM'), wait4(1, 2)] },
+  { name: 'host-stop-abandons-wait', row: 'host', switch: 'stopAbandonsWait', behaviour: 'A stop abandons a wait4 sleep: a caught SIGCHLD (no SA_RESTART) that came during the stop makes it EINTR when continued, though a child is waiting to be reaped',
+    steps: [fork(1), fork(2), catchSig(2, 'SIGCHLD'), wait4(2, -1), kill(1, 2, 'SIGSTOP'), exit(3, 0), kill(1, 2, 'SIGCONT')] },
 ];
