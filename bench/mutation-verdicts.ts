@@ -20,6 +20,8 @@ export interface Verdict {
 const WAIT = 'oracle/wait/wait-kernel.ts';
 const EXIT = 'oracle/exit/exit-kernel.ts';
 const KERNEL = 'oracle/kernel/kernel.ts';
+const ABORT2 = 'oracle/exit/abort2-message.ts';
+const PIDS = 'oracle/kernel/pid-allocator.ts';
 
 /** A default parameter value that no caller leaves to the default. */
 const EVERY_CALLER_PASSES = 'every caller passes this argument, so the default value is never used';
@@ -61,4 +63,13 @@ export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: WAIT, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (this.profile.givebackWhen === 'oppid-differs' && p.oppid === q.pid) return false;", equivalent: GIVEBACK_WHEN },
   { file: WAIT, mutator: 'EqualityOperator', replacement: 'p.oppid !== q.pid', lineContains: "if (this.profile.givebackWhen === 'oppid-differs' && p.oppid === q.pid) return false;", equivalent: GIVEBACK_WHEN },
   { file: WAIT, mutator: 'BooleanLiteral', replacement: 'true', lineContains: "if (this.profile.givebackWhen === 'oppid-differs' && p.oppid === q.pid) return false;", equivalent: GIVEBACK_WHEN },
+  { file: ABORT2, mutator: 'EqualityOperator', replacement: 'buf.length + s.length >= SBUF_SIZE - 1', lineContains: 'if (buf.length + s.length > SBUF_SIZE - 1) {', equivalent: 'an append that exactly fills the 511 bytes is kept whole either way, and the next append (the newline at least) is then cut to nothing: the same line' },
+  { file: ABORT2, mutator: 'BooleanLiteral', replacement: 'false', lineContains: 'overflowed = true;', equivalent: 'after the cut the buffer holds 511 bytes, so the next append (the newline at least) is cut to nothing and sets the flag itself' },
+  { file: ABORT2, mutator: 'Regex', replacement: '/\\s$/', lineContains: "buf = buf.replace(/\\s+$/, ''); // sbuf_trim", equivalent: 'every improper case is found before the reason is appended, so the buffer ends with the header\'s one blank: trimming one blank or all is the same' },
+  { file: KERNEL, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (this.panicMessage === null) this.runEffects();', equivalent: 'runEffects stops at once when the kernel has panicked, and no step runs after a panic' },
+  { file: KERNEL, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.flag & P_WEXIT) throw new StepRejected(call, `pid ${step.pid} is exiting`);', equivalent: 'P_WEXIT is set only inside exit1, which ends in a zombie or in the leader\'s sleep for its peers; the zombie and asleep checks come first' },
+  { file: KERNEL, mutator: 'StringLiteral', replacement: '``', lineContains: 'if (p.flag & P_WEXIT) throw new StepRejected(call, `pid ${step.pid} is exiting`);', equivalent: 'unreachable, as the line\'s test: P_WEXIT is set only inside exit1, which ends in a zombie or asleep' },
+  { file: KERNEL, mutator: 'ConditionalExpression', replacement: "case 'getpgid':", lineContains: "case 'getpgid': return this.sys_getid(p, s);", equivalent: "without its own case getpgid falls through to getsid's, which calls the same sys_getid" },
+  { file: PIDS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (trypid < pidFloor) trypid += pidFloor;', equivalent: 'lastpid is below pidMax and trypid counts up by one, so the wrap happens at trypid === pidMax, where trypid % pidMax is 0: below any floor (≥ 2)' },
+  { file: PIDS, mutator: 'EqualityOperator', replacement: 'trypid <= pidFloor', lineContains: 'if (trypid < pidFloor) trypid += pidFloor;', equivalent: 'at the wrap trypid is 0 (see the line\'s other mutant), never equal to the floor (≥ 2)' },
 ];

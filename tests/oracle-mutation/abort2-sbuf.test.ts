@@ -19,6 +19,14 @@ describe('abort2 at the edges of its checks and of its 512-byte sbuf', () => {
     expect(abort2Message(args({ nargs: 3, args: [1, 2] })).sig).toBe('SIGKILL');
   });
 
+  test('kern_exit.c:592-594: only the first nargs pointers are printed', () => {
+    expect(abort2Message(args({ nargs: 1, args: [1, 2] })).line).toBe('a(pid 5 uid 0) aborted: w(0x1)');
+  });
+
+  test('kern_exit.c:608: the newline is appended to the reason as copied in, so a reason ending in a newline keeps it in the line', () => {
+    expect(abort2Message(args({ why: 'bad\n' })).line).toBe('a(pid 5 uid 0) aborted: bad\n');
+  });
+
   test('kern_exit.c:584: a reason of exactly 128 bytes is kept whole, and the list still follows', () => {
     expect(abort2Message(args({ why: 'r'.repeat(128), nargs: 1, args: [10] })).line).toBe(`a(pid 5 uid 0) aborted: ${'r'.repeat(128)}(0xa)`);
   });
@@ -28,9 +36,11 @@ describe('abort2 at the edges of its checks and of its 512-byte sbuf', () => {
     const r = abort2Message(args({ comm, why: 'w'.repeat(40), nargs: 1, args: [1] }));
     expect(r).toEqual({ line: `${comm}(pid 5 uid 0) aborted: ${'w'.repeat(8)}`, sig: 'SIGABRT' });
     expect(r.line).toHaveLength(511);
+    // One byte too many for the 511: the last one is cut, and the newline is lost.
+    expect(abort2Message(args({ comm, why: 'w'.repeat(9) })).line).toBe(`${comm}(pid 5 uid 0) aborted: ${'w'.repeat(8)}`);
   });
 
-  test('kern_exit.c:603-606: an improper call trims the trailing blank (sbuf_trim), and only that: blanks in p_comm stay', () => {
+  test('kern_exit.c:604-606: an improper call trims the trailing blank (sbuf_trim), and only that: blanks in p_comm stay', () => {
     expect(abort2Message(args({ comm: 'a b  ', args: null })).line).toBe('a b  (pid 5 uid 0) aborted: (Reason text inaccessible)');
   });
 

@@ -45,6 +45,8 @@ describe('StepRejected messages, word for word', () => {
     [{ pid: 2, call: 'run', ticks: 1.5 }, 'run: ticks must be an integer ≥ 0, got 1.5'],
     [{ pid: 2, call: 'getrusage', who: 'RUSAGE_X' as never }, 'getrusage: who must be RUSAGE_SELF or RUSAGE_CHILDREN, got "RUSAGE_X"'],
     [null as never, 'step: a step must be an object'],
+    [42 as never, 'step: a step must be an object'],
+    [{ pid: 9, call: 5 } as never, 'step: pid 9: no such process'],
   ];
   test.each(rejected)('%j is refused with its whole message', (step, message) => {
     const d = boot();

@@ -9,6 +9,12 @@ describe('a step result', () => {
     expect(on.step({ pid: 1, call: 'getppid' })).toMatchObject({ trace: [] });
   });
 
+  test('semantics.md §9.2: on FreeBSD a call that SIGKILLs its own caller still returns (the model\'s convention)', () => {
+    const d = boot();
+    const c = d.fork(1);
+    expect(d.step({ pid: c, call: 'kill', target: c, sig: 'SIGKILL' }).observations[0]).toEqual({ step: 1, pid: c, call: 'kill', kind: 'return', ret: 0 });
+  });
+
   test('the caller\'s own observation comes first, then the sleepers it completed; panic only once init died', () => {
     const d = boot();
     const c = d.fork(1);
