@@ -22,7 +22,7 @@ type FileResult = Report['files'][string];
 export const MUTATION_REPORT_DIR = join('reports', 'mutation');
 
 /** Each mutated file's result from the newest report that has it, and the reports used. */
-function mergedReports(dir: string): { files: Map<string, FileResult>; used: string[] } {
+export function mergedReports(dir: string): { files: Map<string, FileResult>; used: string[] } {
   const reports = readdirSync(dir).filter((f) => f.endsWith('.json'))
     .map((f) => ({ name: f, when: statSync(join(dir, f)).mtime, report: JSON.parse(readFileSync(join(dir, f), 'utf8')) as Report }))
     .sort((a, b) => a.when.getTime() - b.when.getTime() || a.name.localeCompare(b.name));
