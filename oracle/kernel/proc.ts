@@ -114,6 +114,8 @@ export class Proc {
   undumpable = false;
   /** Linux: a group stop completed and no SIGCONT has ended it yet (SIGNAL_STOP_STOPPED). */
   groupStopInEffect = false;
+  /** Linux group_exit_code: the signal (platform number) of the last completed group stop. */
+  groupStopSignal = 0;
   /** Linux SIGNAL_CLD_CONTINUED: a SIGCONT ended the group stop of a tracee; its parent hears of it when it next runs. */
   continueUnannounced = false;
   /** Linux JOBCTL_STOP_DEQUEUED: set at a trace stop, cleared by SIGCONT; a stop signal it returns stops only while set. */

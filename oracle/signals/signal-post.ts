@@ -185,7 +185,8 @@ export abstract class SignalPostKernel extends KernelState {
         return;
       }
       if (s.chan !== 'wait') return; // uninterruptible: noticed when the sleep ends
-      if (prop & SA_CONT && action === SIG_DFL) {
+      // A tracee's default SIGCONT is queued for its tracer like any signal (tracedNeverIgnores).
+      if (prop & SA_CONT && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) {
         this.sigqueue_delete(p, id);
         return;
       }
@@ -208,6 +209,7 @@ export abstract class SignalPostKernel extends KernelState {
     if (!this.profile.groupStopOutlivesTrace || !p.groupStopInEffect || p.state === PRS_ZOMBIE) return;
     p.flag |= P_STOPPED_SIG;
     p.suspended = true;
+    p.xstat = p.groupStopSignal; // a resume's data (sendsig) does not change the group stop's signal
   }
 
   /** thread_unsuspend: the stop is over; a sleeper resumes its sleep and rescans if it was woken. */
@@ -228,6 +230,7 @@ export abstract class SignalPostKernel extends KernelState {
     const t = p.tracer;
     if (p.traceSig === 0) {
       p.groupStopInEffect = true;
+      p.groupStopSignal = p.xstat;
       // Linux: a completed group stop is what ends the continued state (SIGNAL_STOP_STOPPED).
       if (!this.profile.stopSignalEndsContinued) p.flag &= ~P_CONTINUED;
     }
