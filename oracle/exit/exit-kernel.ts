@@ -153,14 +153,15 @@ export abstract class ExitKernel extends PtraceKernel {
   /**
    * Linux kill_orphaned_pgrp (J1, §6): `pg` is left by `ignored` (the exiting process) or by the
    * link of an adopted child to `from`, its old parent. If `from` is in another group of the same
-   * session, `pg` just became orphaned, and a member is group-stopped, every member gets SIGHUP and
+   * session, `pg` just became orphaned, and a member's group stop is in effect, every member gets SIGHUP and
    * SIGCONT. Parents are read as they are now, so the namespace init counts like any parent.
    */
   protected killOrphanedPgrp(pg: Pgrp, from: Proc, ignored: Proc | null): void {
     if (from.pgrp === pg || from.pgrp.session !== pg.session) return;
     const anchored = pg.members.some((m) => m !== ignored && m.state !== PRS_ZOMBIE && m.pptr !== null
       && m.pptr.pgrp !== pg && m.pptr.pgrp.session === pg.session);
-    if (anchored || !pg.members.some((m) => m.flag & P_STOPPED_SIG && m.suspended && !(m.flag & P_STOPPED_TRACE))) return;
+    // has_stopped_jobs: SIGNAL_STOP_STOPPED, which a tracee keeps in a trap or resumed by its tracer.
+    if (anchored || !pg.members.some((m) => m.state !== PRS_ZOMBIE && m.groupStopInEffect)) return;
     for (const m of pg.members.slice()) {
       this.psignal(m, SIGHUP);
       this.psignal(m, SIGCONT);

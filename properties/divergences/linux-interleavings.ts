@@ -39,19 +39,25 @@ function reportState(p: ProcView): string {
 }
 
 /**
- * Whether a wait4 asleep before the step returned a pid while another of its candidates (a child,
- * or any traced process) also became reportable in the step: a new zombie, stop or continue. On the
+ * Whether a wait4 asleep before the step returned (a pid, or EFAULT after taking one) while two of
+ * its candidates (children, or any traced process) became reportable in the step or were reaped in
+ * it: a new zombie, stop or continue. On the
  * real kernel the waiter scans as soon as the first of them wakes it, so which one it returns
  * depends on timing (seed 3: two victims of one kill(0); a tracer's exit beside its detached
  * tracee's stop).
  */
 function sleeperRace(result: StepResult, before: Snapshot, after: Snapshot): boolean {
-  const was = new Map(before.procs.map((p) => [p.pid, reportState(p)]));
+  const now = new Map(after.procs.map((p) => [p.pid, p]));
   return result.observations.slice(1).some((o) => {
-    if (o.kind !== 'return' || o.call !== 'wait4' || (o.ret ?? 0) <= 0) return false;
-    const moved = after.procs.filter((p) => p.pid !== o.ret && (p.ppid === o.pid || p.flags.includes('TRACED'))
-      && (p.state === 'ZOMBIE' || p.flags.some((f) => REPORTABLE.includes(f))) && was.get(p.pid) !== reportState(p));
-    return moved.length > 0;
+    if (o.kind !== 'return' || o.call !== 'wait4' || o.errno === 'EINTR' || o.errno === 'ECHILD') return false;
+    const candidate = (p: ProcView) => p.ppid === o.pid || p.flags.includes('TRACED');
+    const reaped = before.procs.filter((p) => candidate(p) && !now.has(p.pid)).map((p) => p.pid);
+    const moved = before.procs.filter((b) => {
+      const p = now.get(b.pid);
+      return p !== undefined && candidate(p) && (p.state === 'ZOMBIE' || p.flags.some((f) => REPORTABLE.includes(f))) && reportState(b) !== reportState(p);
+    }).map((p) => p.pid);
+    // The one it returned (a pid, or, with EFAULT, unknown) is among them; any other makes it a race.
+    return new Set([...reaped, ...moved, ...((o.ret ?? 0) > 0 ? [o.ret!] : [])]).size >= 2;
   });
 }
 

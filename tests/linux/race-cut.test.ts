@@ -30,6 +30,11 @@ describe('the host\'s cut before races it cannot order', () => {
     expect(cutAt([fork(1), fork(1), ptrace(3, 'PT_ATTACH', 2), wait4(1, -1, ['WUNTRACED']), exit(3, 0)])).toBe(4);
   });
 
+  test('seed 5 run 582 (its core): the same race when the wait then fails with EFAULT', () => {
+    const wait = { ...wait4(1, -1, ['WUNTRACED']), status: 'null', rusage: 'fault' } as const;
+    expect(cutAt([fork(1), fork(1), ptrace(3, 'PT_ATTACH', 2), wait, exit(3, 0)])).toBe(4);
+  });
+
   test('one child\'s exit while its parent sleeps is kept', () => {
     expect(cutAt([fork(1), fork(2), wait4(1, -1), exit(2, 0), wait4(1, -1)])).toBe(-1);
   });
