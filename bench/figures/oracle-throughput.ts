@@ -103,7 +103,8 @@ export function oracleThroughput(b: Budget): FigureResult {
         note: `${fixed(TARGET_CHECKED / checked.median, 1)}× short. Done: snapshots share every unchanged (frozen) view with the previous one ` +
           'and an unchanged table is the previous snapshot itself (oracle/snapshot); the invariants share one lazily built index per snapshot ' +
           '(properties/invariants/lib/table-index.ts), the seven that read only the table are judged once per snapshot, and a synchronous target ' +
-          'runs the runner\'s loop without a generator resumption per call. What is left is spread thin (Hot spots): each snapshot still reads ' +
+          'runs the runner\'s loop without a generator resumption per call. No WeakMap keyed by snapshot or kernel on the hot path: one entry ' +
+          'per snapshot cost the garbage collector more than all the index building (two-entry caches instead). What is left is spread thin (Hot spots): each snapshot still reads ' +
           'every process to find what changed, the seven table checks rerun in full whenever anything changed (about 70% of steps), nine ' +
           'invariants each keep their own step history and wait-report scan, and garbage collection. What would close it: the kernel marking ' +
           'the processes a step touched (oracle/kernel, so the snapshot reads only those), table checks restated per touched process, and one ' +

@@ -94,17 +94,22 @@ class SortedViews<S extends object, V> {
   }
 }
 
-const builders = new WeakMap<KernelState, SnapshotBuilder>();
+/**
+ * The builders of the last two kernels snapshotted (a run's target, and a model or reference beside
+ * it). A kernel asked for again after others starts a fresh builder: its snapshot is the same, only
+ * nothing is shared with the one before. No WeakMap of every kernel: one entry per run costs the
+ * garbage collector more than the sharing saves.
+ */
+let recent: { kernel: KernelState; builder: SnapshotBuilder } | null = null;
+let older: { kernel: KernelState; builder: SnapshotBuilder } | null = null;
 
 /**
  * The whole process table, sorted by pid / pgid / sid (semantics.md §2), sharing every unchanged
  * view with this kernel's previous snapshot.
  */
 export function buildSnapshot(k: KernelState): Snapshot {
-  let b = builders.get(k);
-  if (b === undefined) {
-    b = new SnapshotBuilder();
-    builders.set(k, b);
+  if (recent?.kernel !== k) {
+    [older, recent] = [recent, older?.kernel === k ? older : { kernel: k, builder: new SnapshotBuilder() }];
   }
-  return b.build(k);
+  return recent!.builder.build(k);
 }

@@ -72,24 +72,22 @@ export class TableIndex {
   }
 }
 
-const indexes = new WeakMap<Snapshot, TableIndex>();
-/** The last two indexes asked for (a step's before and after), checked before the WeakMap. */
+/**
+ * The last two indexes asked for: a step's `before` and `after`, which is all the checks of one step
+ * look at. No WeakMap of every snapshot: its entries cost the garbage collector more than an
+ * index costs to rebuild for a snapshot asked for again later.
+ */
 let recent: TableIndex | null = null;
 let older: TableIndex | null = null;
 
-/** The shared index of a snapshot (one per snapshot object, whoever built the snapshot). */
+/** The shared index of a snapshot (one per snapshot object while it is a current step's before or after). */
 export function tableIndex(s: Snapshot): TableIndex {
   if (recent?.snapshot === s) return recent;
   if (older?.snapshot === s) {
     [older, recent] = [recent, older];
     return recent!;
   }
-  let ix = indexes.get(s);
-  if (ix === undefined) {
-    ix = new TableIndex(s);
-    indexes.set(s, ix);
-  }
   older = recent;
-  recent = ix;
-  return ix;
+  recent = new TableIndex(s);
+  return recent;
 }
