@@ -111,7 +111,8 @@ export abstract class ExitKernel extends PtraceKernel {
    * Linux exit_ptrace (R3-R5): every tracee is detached. A signal-delivery stop resumes; its signal
    * is dropped if the tracer's wait consumed it (exit_code 0), else delivered (found on the host:
    * an attach stop nobody waited for becomes a group stop). A group stop stays stopped (R4); a
-   * zombie goes on to its real parent (R8).
+   * zombie goes on to its real parent (R8), or, when the tracer is that parent and ignores
+   * children, is released at once.
    */
   protected detachTracees(t: Proc): void {
     for (const q of t.ptraced.slice()) {
@@ -120,6 +121,7 @@ export abstract class ExitKernel extends PtraceKernel {
       q.flag &= ~(P_TRACED | P_WAITED);
       if (q.state === PRS_ZOMBIE) {
         if (q.pptr !== t) this.notifyRealParent(q);
+        else if (this.ignoresChildren(t)) this.reapZombie(t, q, false); // __ptrace_detach: released, not handed on
         continue;
       }
       if (q.flag & P_STOPPED && q.traceSig === 0 && !q.groupStopInEffect) {
@@ -161,7 +163,8 @@ export abstract class ExitKernel extends PtraceKernel {
     const anchored = pg.members.some((m) => m !== ignored && m.state !== PRS_ZOMBIE && m.pptr !== null
       && m.pptr.pgrp !== pg && m.pptr.pgrp.session === pg.session);
     // has_stopped_jobs: SIGNAL_STOP_STOPPED, which a tracee keeps in a trap or resumed by its tracer.
-    if (anchored || !pg.members.some((m) => m.state !== PRS_ZOMBIE && m.groupStopInEffect)) return;
+    // An exiting member's signal flags are SIGNAL_GROUP_EXIT by now: its group stop no longer counts.
+    if (anchored || !pg.members.some((m) => m.state !== PRS_ZOMBIE && !(m.flag & P_WEXIT) && m.groupStopInEffect)) return;
     for (const m of pg.members.slice()) {
       this.psignal(m, SIGHUP);
       this.psignal(m, SIGCONT);

@@ -1,4 +1,4 @@
-import type { Config, Implementation, Interleaving, ProcView, Snapshot, StepResult } from '../../interleaving';
+import type { Config, Implementation, Interleaving, ProcView, Snapshot, Step, StepResult } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { executeSync } from '../../runner/execute';
 import { generateInterleaving } from '../generators/generate';
@@ -62,16 +62,28 @@ function sleeperRace(result: StepResult, before: Snapshot, after: Snapshot): boo
 }
 
 /**
+ * Whether one kill reached a traced process and one of its children, both acting on it (seed 4:
+ * kill(0, SIGSTOP)): the child's stop or death sends the tracee SIGCHLD while it takes its own
+ * signal, so which it trace-stops on first (the lower number when both are there) depends on timing.
+ */
+function tracedSignalRace(step: Step, before: Snapshot, after: Snapshot): boolean {
+  if (step.call !== 'kill' || step.target > 0) return false;
+  const was = new Map(before.procs.map((p) => [p.pid, reportState(p)]));
+  const moved = after.procs.filter((p) => was.has(p.pid) && was.get(p.pid) !== reportState(p));
+  return moved.some((t) => t.flags.includes('TRACED') && moved.some((c) => c.ppid === t.pid));
+}
+
+/**
  * The steps a real kernel cannot be pinned on, cut off: from the first step whose outcome depends
- * on the order in which concurrent processes act (orphansRace, sleeperRace). The quiescence rule of
+ * on the order in which concurrent processes act (orphansRace, sleeperRace, tracedSignalRace). The quiescence rule of
  * the harness waits for all of them, but cannot order them.
  */
 export function cutAtRaces(il: Interleaving): Interleaving {
   let cut = il.steps.length;
   executeSync(createOracle(), il, {
-    observe: ({ index, result, before, after }) => {
+    observe: ({ index, step, result, before, after }) => {
       if (cut < il.steps.length || !before || !after) return;
-      if (orphansRace(before, after) || sleeperRace(result, before, after)) cut = index;
+      if (orphansRace(before, after) || sleeperRace(result, before, after) || tracedSignalRace(step, before, after)) cut = index;
     },
   });
   return { config: il.config, steps: il.steps.slice(0, cut) };

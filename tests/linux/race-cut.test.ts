@@ -35,6 +35,10 @@ describe('the host\'s cut before races it cannot order', () => {
     expect(cutAt([fork(1), fork(1), ptrace(3, 'PT_ATTACH', 2), wait, exit(3, 0)])).toBe(4);
   });
 
+  test('seed 4 run 268 (shrunk): kill(0, SIGSTOP) reaches a tracee and its child, whose stop sends it SIGCHLD', () => {
+    expect(cutAt([fork(1), traceMe(2), fork(2), kill(1, 0, 'SIGSTOP'), wait4(1, -1)])).toBe(3);
+  });
+
   test('one child\'s exit while its parent sleeps is kept', () => {
     expect(cutAt([fork(1), fork(2), wait4(1, -1), exit(2, 0), wait4(1, -1)])).toBe(-1);
   });
