@@ -33,7 +33,7 @@ describe('the default run finds every mutant', () => {
     expect(code).toBe(1);
     expect(report.failures).toHaveLength(1);
     const [shrunk] = saved;
-    expect(shrunk.steps.length).toBeLessThanOrEqual(fixtureOf(m).found.minimalLength + SHRINK_SLACK);
+    expect(shrunk.steps.length).toBeLessThanOrEqual(fixtureOf(m).found.minimalLength! + SHRINK_SLACK);
     // The failure is the planted bug, not a false alarm: the oracle runs the same steps cleanly.
     const onOracle = await execute(createOracle(), shrunk, { invariants: checksFor(), reference: createOracle() });
     expect(onOracle.failure).toBeNull();

@@ -14,7 +14,7 @@ const owait = (pid: number): Step => ({ pid, call: 'owait' });
 const kill = (pid: number, target: number, sig: 'SIGKILL' | 'SIGCONT'): Step => ({ pid, call: 'kill', target, sig });
 const attach = (pid: number, target: number): Step => ({ pid, call: 'ptrace', req: 'PT_ATTACH', target, data: 0 });
 const traceMe = (pid: number): Step => ({ pid, call: 'ptrace', req: 'PT_TRACE_ME', target: 0, data: 0 });
-const getpid = (pid: number): Step => ({ pid, call: 'getpid' });
+const getppid = (pid: number): Step => ({ pid, call: 'getppid' });
 const linuxThread = (pid: number): Step => ({ pid, call: 'rfork', flags: ['RFPROC', 'RFLINUXTHPN'] });
 
 /**
@@ -46,7 +46,7 @@ describe('deeper shrink passes', () => {
 
   it('offer other forms of a step: vfork for fork, another caller, the exit of a process it names or an earlier one', () => {
     expect(alternativeSteps(fork(2), [1, 2, 3])).toEqual([vfork(2), linuxThread(2), fork(1), fork(3), exit(2), exit(1), exit(3)]);
-    expect(alternativeSteps(getpid(3), [1])).toEqual([getpid(1), exit(3), exit(1)]);
+    expect(alternativeSteps(getppid(3), [1])).toEqual([getppid(1), exit(3), exit(1)]);
   });
 
   it('offer the tracee\'s own PT_TRACE_ME for an attach', () => {
