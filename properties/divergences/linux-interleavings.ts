@@ -13,12 +13,15 @@ export function linuxConfig(c: Partial<Config>): Partial<Config> {
   return { profile: 'linux', ...(c.nprocLimit === undefined ? {} : { nprocLimit: c.nprocLimit }) };
 }
 
-/** The oracle on the `linux` profile, whatever config it is reset with: it guides generation for Linux. */
+/**
+ * The oracle on the `linux` profile, reset with the Linux-fit form of whatever config it is given
+ * (exactly the config the interleaving is saved with), so it guides generation for Linux.
+ */
 export function createLinuxModel(): Implementation {
   const oracle = createOracle({ name: 'oracle-linux' });
   return {
     name: oracle.name,
-    reset: (c) => oracle.reset({ ...c, ...linuxConfig(c), profile: 'linux' } as Config),
+    reset: (c) => oracle.reset(linuxConfig(c) as Config),
     apply: (s) => oracle.apply(s),
     snapshot: () => oracle.snapshot(),
   };
