@@ -138,13 +138,24 @@ export abstract class WaitKernel extends ExitKernel {
     }
     if (asTracer) {
       if (p.flag & P_STOPPED && p.suspended && !(p.flag & P_WAITED)) return this.reportStop(q, p, rusage);
-    } else if (options & bits.WUNTRACED! && p.flag & P_STOPPED_SIG && p.suspended && p.traceSig === 0 && p.groupStopInEffect && !p.groupStopWaited) {
+    } else if (options & bits.WUNTRACED! && this.groupStopUnreported(p)) {
       p.groupStopWaited = true;
       this.emit({ kind: 'report', pid: p.pid, to: q.pid, what: 'stop' });
-      return this.result(null, p.pid, ((p.xstat << 8) | 0x7f) & 0xffff, this.jobStateUsage(p, rusage));
+      return this.result(null, p.pid, ((p.groupStopSignal << 8) | 0x7f) & 0xffff, this.jobStateUsage(p, rusage));
     }
     if (options & bits.WCONTINUED! && p.flag & P_CONTINUED) return this.reportContinued(q, p, rusage);
     return null;
+  }
+
+  /**
+   * Whether the real parent has a group stop of p to hear of (linux.md T4: read off the group-stop
+   * record). Where that record outlives a tracer's resume (groupStopOutlivesTrace, Linux
+   * SIGNAL_STOP_STOPPED and group_exit_code), it is reported even while the tracer runs p;
+   * otherwise only while p sits in that stop.
+   */
+  private groupStopUnreported(p: Proc): boolean {
+    if (!p.groupStopInEffect || p.groupStopWaited) return false;
+    return this.profile.groupStopOutlivesTrace || ((p.flag & P_STOPPED_SIG) !== 0 && p.suspended && p.traceSig === 0);
   }
 
   /** Linux EXIT_TRACE (R8): the tracer gets pid, status and rusage, not the usage; then the parent is told. */
