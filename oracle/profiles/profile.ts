@@ -156,7 +156,9 @@ export interface Profile {
   readonly sigkillFirst: boolean;
   /**
    * Whether a group stop outlives a tracer's resume until SIGCONT: a detached tracee whose group
-   * stop is still in effect stops again (Linux SIGNAL_STOP_STOPPED, reinstated by __ptrace_unlink).
+   * stop is still in effect stops again (Linux SIGNAL_STOP_STOPPED, reinstated by __ptrace_unlink),
+   * and the real parent's WUNTRACED wait reports it, once, even while the tracer runs the tracee
+   * (wait_task_stopped reads the signal struct's group_exit_code: linux.md T4).
    */
   readonly groupStopOutlivesTrace: boolean;
   /** Whether kill(2) looks its target up before checking the signal, so a missing target gives ESRCH, not EINVAL (Linux). */
