@@ -253,4 +253,28 @@ export const SIGNATURES: Record<string, Signature> = {
     trigger: (step, s) => step.call === 'ptrace' && step.req === 'PT_TRACE_ME' && (proc(s.snapshot, step.pid)?.uid ?? 0) !== 0,
     shows: (e) => onlyAt(e, 'ret', 'errno') && actualOwn(e)?.errno === 'EPERM' && e.expected[e.failure.step].observations[0].ret === 0,
   },
+  // G19: a WNOHANG __WCLONE wait for stops or continues counts a child's extra thread as a clone child: 0, not ECHILD.
+  'gvisor-wclone-stop-wait-counts-threads': {
+    reach: 'at-once',
+    trigger: (step) => step.call === 'wait4' && step.options.includes('WLINUXCLONE') && step.options.includes('WNOHANG')
+      && (step.options.includes('WUNTRACED') || step.options.includes('WCONTINUED')),
+    shows: (e) => onlyAt(e, 'ret', 'errno') && actualOwn(e)?.ret === 0 && e.expected[e.failure.step].observations[0].errno === 'ECHILD',
+  },
+  // G20: a zombie traced by its SIGCHLD-ignoring parent outlives that parent's death in gVisor (init inherits it); Linux releases it.
+  'gvisor-traced-zombie-kept-by-init': {
+    reach: 'lasting',
+    trigger: (_step, s, e, t) => releasedTracedZombies(s, (e.before[t + 1]?.snapshot ?? e.after)).length > 0,
+  },
 };
+
+/**
+ * Zombies of a parent that ignores SIGCHLD (on Linux such a zombie exists only because its parent
+ * traced it) gone after a step in which that parent died: Linux released them.
+ */
+function releasedTracedZombies(s: StateBefore, after: Snapshot): number[] {
+  const left = new Set(after.procs.map((p) => p.pid));
+  const alive = new Set(after.procs.filter((p) => p.state === 'NORMAL').map((p) => p.pid));
+  return s.snapshot.procs
+    .filter((z) => z.state === 'ZOMBIE' && !left.has(z.pid) && !alive.has(z.ppid) && s.disposition(z.ppid, 'SIGCHLD') === 'SIG_IGN')
+    .map((z) => z.pid);
+}
