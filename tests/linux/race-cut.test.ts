@@ -46,4 +46,11 @@ describe('the host\'s cut before races it cannot order', () => {
   test('a traced victim counts for a sleeping tracer', () => {
     expect(cutAt([fork(1), fork(1), traceMe(2), wait4(1, 2), kill(3, 0, 'SIGKILL')])).toBe(4);
   });
+
+  test('seed 1 run 4 (shrunk): a multi-threaded leader dies leaving a zombie to init, asleep; it may take the zombie first', () => {
+    const thrNew = (pid: number): Step => ({ pid, call: 'thr_new' });
+    expect(cutAt([fork(1), thrNew(2), fork(2), exit(4, 1), wait4(1, -1), exit(2, 0)])).toBe(5);
+    // Single-threaded, the leader is a zombie before init runs: the oldest, 2, comes first; kept.
+    expect(cutAt([fork(1), fork(2), exit(3, 1), wait4(1, -1), exit(2, 0)])).toBe(-1);
+  });
 });
