@@ -120,6 +120,8 @@ export class Proc {
   continueUnannounced = false;
   /** Linux JOBCTL_STOP_DEQUEUED: set at a trace stop, cleared by SIGCONT; a stop signal it returns stops only while set. */
   stopDequeued = false;
+  /** Linux: pending signals queued on the thread itself (the attach's SIGSTOP), taken before the process's (attachStopOnThreadQueue). */
+  threadPending = 0;
   /** A released vfork parent's return, held until its pending signals are dealt with (vforkReturnAfterSignals). */
   heldReturn: import('../../interleaving').Observation | null = null;
   /** The held return is a wait's (waitReturnAfterSignals): every unblocked signal acts first, not only SIGKILL and SIGSTOP. */

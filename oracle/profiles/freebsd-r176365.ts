@@ -69,6 +69,7 @@ export const FREEBSD_R176365: Profile = {
   traceMeNeedsRights: false,
   killFindsTargetFirst: false,
   groupStopOutlivesTrace: false,
+  attachStopOnThreadQueue: false,
   setuidMakesUndumpable: false,
   sigkillFirst: false,
   setpgidChildOnly: false,

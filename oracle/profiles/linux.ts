@@ -79,6 +79,7 @@ export const LINUX: Profile = {
   setuidMakesUndumpable: true, // found on the host: PT_ATTACH to a child forked after setuid gives EPERM
   sigkillFirst: true, // found on the host: a stopped process with SIGHUP pending dies by SIGKILL
   groupStopOutlivesTrace: true, // found on the host: attach to a stopped process, continue, detach: stopped again; the parent's WUNTRACED wait reports it while the tracee runs (T4)
+  attachStopOnThreadQueue: true, // found on the host: stopped, sent SIGTERM, attached and continued, the tracee reports SIGSTOP first
   killFindsTargetFirst: true, // found on the host: kill(7, -1) with no pid 7 gives ESRCH
   killCountsUnpermitted: true, // found on the host: kill(-1, sig) by uid 1 among root processes returns 0
   traceStopDequeues: true, // found on the host: a SIGSTOP sent during a SIGSTOP trace stop stops it again

@@ -161,6 +161,12 @@ export interface Profile {
    * (wait_task_stopped reads the signal struct's group_exit_code: linux.md T4).
    */
   readonly groupStopOutlivesTrace: boolean;
+  /**
+   * Whether the attach's SIGSTOP is taken before the process's other pending signals: Linux queues
+   * it on the thread (send_sig_info), kill(2) queues on the process, and dequeue_signal empties the
+   * thread's queue first, so a SIGTERM sent before the attach is reported after its SIGSTOP.
+   */
+  readonly attachStopOnThreadQueue: boolean;
   /** Whether kill(2) looks its target up before checking the signal, so a missing target gives ESRCH, not EINVAL (Linux). */
   readonly killFindsTargetFirst: boolean;
   /**

@@ -120,6 +120,7 @@ export abstract class PtraceKernel extends ForkKernel {
    * SIGSTOP stays pending until it runs again; a detach leaves the group stop in place (R4).
    */
   protected attachStops(p: Proc): void {
+    if (this.profile.attachStopOnThreadQueue) p.threadPending |= sigBit(SIGSTOP);
     if (this.profile.attachReparents || !(p.flag & P_STOPPED_SIG) || !p.suspended) {
       this.sendsig(p, SIGSTOP);
       return;

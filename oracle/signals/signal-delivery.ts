@@ -63,8 +63,12 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     p.restartUndecided = true;
   }
 
-  /** The pending signal taken next: the lowest id (FreeBSD), or the lowest platform number (Linux). */
-  private nextSignal(mask: number): number {
+  /**
+   * The pending signal taken next: the lowest id (FreeBSD), or the lowest platform number (Linux),
+   * from p's thread queue first where there is one (attachStopOnThreadQueue).
+   */
+  private nextSignal(p: Proc, mask: number): number {
+    if ((mask & p.threadPending) !== 0) mask &= p.threadPending;
     if (!this.profile.deliveryByPlatformNumber) return lowestSig(mask);
     let best = 0;
     for (let m = mask; m !== 0; m &= m - 1) {
@@ -131,7 +135,8 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
       if (p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) mask &= ~STOP_MASK; // wait for its exec or exit (E20)
       if (p.heldReturn !== null && !p.heldByWait) mask &= sigBit(SIGKILL) | sigBit(SIGSTOP); // the rest wait for the reply
       if (mask === 0) return;
-      const id = this.profile.sigkillFirst && mask & sigBit(SIGKILL) ? SIGKILL : this.nextSignal(mask);
+      const id = this.profile.sigkillFirst && mask & sigBit(SIGKILL) ? SIGKILL : this.nextSignal(p, mask);
+      p.threadPending &= ~sigBit(id); // dequeue_signal takes it off whichever queue held it
       if (p.flag & P_TRACED && !(p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) && !(id === SIGKILL && this.profile.sigkillBypassesTrace)) {
         this.ptracestop(p, id);
         return;

@@ -70,6 +70,7 @@ export abstract class SignalPostKernel extends KernelState {
       if (this.profile.sigcontEndsTracedGroupStop && p.groupStopInEffect && p.flag & P_TRACED) this.continueTracee(p);
       p.groupStopInEffect = false;
       p.stopDequeued = false;
+      p.threadPending &= ~STOP_MASK;
       p.pending &= ~STOP_MASK; // stop signals are plain bits, never SIGCHLD records
     } else if (prop & SA_STOP) {
       if (prop & SA_TTYSTOP && this.orphanedForTtyStops(p) && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) return;
@@ -115,6 +116,7 @@ export abstract class SignalPostKernel extends KernelState {
   private continueIgnored(p: Proc): void {
     p.groupStopInEffect = false;
     p.stopDequeued = false;
+    p.threadPending &= ~STOP_MASK;
     p.pending &= ~STOP_MASK;
     if (p.flag & P_STOPPED) this.postToStopped(p, SIGCONT, SIGPROP[SIGCONT], SIG_IGN);
   }

@@ -152,6 +152,8 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), kill(2, 2, 'SIGSTOP'), ptrace(1, 'PT_ATTACH', 2), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2), ptrace(1, 'PT_DETACH', 2), kill(1, 2, 'SIGCONT'), wait4(1, 2, ['WNOHANG', 'WCONTINUED'])] },
   { name: 'host-group-stop-reported-while-traced', row: 'host', switch: 'groupStopOutlivesTrace', behaviour: 'A group stop its parent has not waited for stays reportable to the parent\'s WUNTRACED wait while another process traces and resumes the child (linux.md T4)',
     steps: [fork(1), fork(1), kill(2, -1, 'SIGSTOP'), ptrace(2, 'PT_ATTACH', 3), ptrace(2, 'PT_CONTINUE', 3), wait4(1, -1, ['WUNTRACED'])], focus: 5 },
+  { name: 'host-attach-stop-before-pending-signal', row: 'host', switch: 'attachStopOnThreadQueue', behaviour: 'A stopped process sent SIGTERM, then attached and continued, reports the attach\'s SIGSTOP before the SIGTERM: the attach queues it on the thread, taken first',
+    steps: [fork(1), kill(1, 2, 'SIGSTOP'), kill(1, 2, 'SIGTERM'), ptrace(1, 'PT_ATTACH', 2), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2)], focus: 5 },
   { name: 'host-kill-missing-target-first', row: 'host', switch: 'killFindsTargetFirst', behaviour: 'kill with a bad signal and a missing target gives ESRCH: the target is looked up first',
     steps: [kill(1, 7, -1)] },
   { name: 'host-kill-all-unpermitted-succeeds', row: 'host', switch: 'killCountsUnpermitted', behaviour: 'kill(-1) by a non-root process among root processes returns 0 (FreeBSD: ESRCH, nobody could be signalled)',
