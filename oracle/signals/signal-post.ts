@@ -68,10 +68,7 @@ export abstract class SignalPostKernel extends KernelState {
     const action = p.blocked & bit ? SIG_HOLD : p.sigacts.action[id];
     if (prop & SA_CONT) {
       if (this.profile.sigcontEndsTracedGroupStop && p.groupStopInEffect && p.flag & P_TRACED) this.continueTracee(p);
-      p.groupStopInEffect = false;
-      p.stopDequeued = false;
-      p.threadPending &= ~STOP_MASK;
-      p.pending &= ~STOP_MASK; // stop signals are plain bits, never SIGCHLD records
+      this.dropStops(p);
     } else if (prop & SA_STOP) {
       if (prop & SA_TTYSTOP && this.orphanedForTtyStops(p) && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) return;
       this.sigqueue_delete(p, SIGCONT);
@@ -112,12 +109,17 @@ export abstract class SignalPostKernel extends KernelState {
     this.tdsigwakeup(p, id, prop, action);
   }
 
-  /** Linux prepare_signal: SIGCONT ends a stop and drops pending stops even when it is then ignored. */
-  private continueIgnored(p: Proc): void {
+  /** A SIGCONT's first effect (semantics.md §3.9.2 step 5): pending stop signals go, from both queues, and a group stop ends. */
+  private dropStops(p: Proc): void {
     p.groupStopInEffect = false;
     p.stopDequeued = false;
     p.threadPending &= ~STOP_MASK;
-    p.pending &= ~STOP_MASK;
+    p.pending &= ~STOP_MASK; // stop signals are plain bits, never SIGCHLD records
+  }
+
+  /** Linux prepare_signal: SIGCONT ends a stop and drops pending stops even when it is then ignored. */
+  private continueIgnored(p: Proc): void {
+    this.dropStops(p);
     if (p.flag & P_STOPPED) this.postToStopped(p, SIGCONT, SIGPROP[SIGCONT], SIG_IGN);
   }
 

@@ -15,8 +15,9 @@ export const reportNeedsOption: Invariant = historyInvariant(
     const before = procsByPid(ctx.before!);
     const after = procsByPid(ctx.after!);
     for (const r of waitReports(ctx, history)) {
-      const child = before.get(r.child) ?? after.get(r.child);
-      const traced = !!child && (isTraced(child) || (after.get(r.child) !== undefined && isTraced(after.get(r.child)!)));
+      const was = before.get(r.child);
+      const now = after.get(r.child);
+      const traced = (was !== undefined && isTraced(was)) || (now !== undefined && isTraced(now));
       if (r.what === 'stop' && !r.args.options.includes('WUNTRACED') && !traced) return `untraced ${r.child}'s stop was reported to ${r.waiter} without WUNTRACED`;
       if (r.what === 'continue' && !r.args.options.includes('WCONTINUED')) return `${r.child}'s continue was reported to ${r.waiter} without WCONTINUED`;
     }
