@@ -107,5 +107,5 @@ export const GVISOR_DIVERGENCES: readonly GvisorDivergence[] = [
   { name: 'gvisor-traced-zombie-kept-by-init', field: 'ret', at: 7,
     behaviour: 'A zombie traced by its own parent, which ignores SIGCHLD, is handed to init when that parent dies, and init reaps it; Linux releases it at once (its tracer was its parent and ignores children), so init has nothing to wait for',
     gvisor: 'pid 1 wait4 → 3',
-    steps: [fork(1), { pid: 2, call: 'sigaction', sig: 'SIGCHLD', handler: 'SIG_IGN', flags: [] }, vfork(2), { pid: 3, call: 'ptrace', req: 'PT_TRACE_ME', target: 0, data: 0 }, exit(3, 1), kill(1, 2, 'SIGKILL'), { ...wait4(1, -1), rusage: 'null' } as Step, { ...wait4(1, -1, ['WNOHANG']), rusage: 'null' } as Step] },
+    steps: [fork(1), { pid: 2, call: 'sigaction', sig: 'SIGCHLD', handler: 'SIG_IGN', flags: [] }, vfork(2), { pid: 3, call: 'ptrace', req: 'PT_TRACE_ME', target: 0, data: 0 }, exit(3, 1), kill(1, 2, 'SIGKILL'), { ...wait4(1, 2), rusage: 'null' } as Step, { ...wait4(1, -1, ['WNOHANG']), rusage: 'null' } as Step] },
 ];
