@@ -61,7 +61,7 @@ function program(io: Io, exit: { code: number }): Command {
     .option('--json', 'print one JSON object instead of the text report', false)
     .option('--junit <file>', 'also write a JUnit XML report')
     .option('--out <dir>', 'where failing fixtures are saved', DEFAULT_OUT)
-    .option('--no-known', 'fail on the target\'s documented divergences too (gvisor: G1-G18) instead of counting them')
+    .option('--no-known', 'fail on the target\'s documented divergences too (the G rows of docs/gvisor.md for gvisor) instead of counting them')
     .addOption(timeout())
     .addOption(errata())
     .action(async (o) => done(await runCommand(withProfile(o), io)));

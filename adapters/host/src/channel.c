@@ -111,6 +111,11 @@ static int on_reply(kernel *k, puppet *p, const wire_msg *m, int index, step_out
 	o.sigs = m->sigs;
 	if (p->busy_op == OP_EXIT)
 		o.has_ret = false;
+	if (p->busy_op == OP_THR_NEW && m->err == 0) {
+		/* Listed once here, not every sweep: settle watches these while the leader is stopped. */
+		int n = list_other_tasks(p->gpid, p->threads, MAX_WATCHED_THREADS);
+		p->nthreads = n < 0 ? 0 : n;
+	}
 	if (m->step == index) {
 		out->caller = o;
 		out->caller_done = true;

@@ -15,6 +15,8 @@
 
 /* Table size; the per-interleaving cap (REAPCHECK_HOST_MAX_PROCS) is at most this. */
 #define MAX_PUPPETS 256
+/* Extra threads (thr_new) of one puppet whose stops settle waits for; more than this are not watched. */
+#define MAX_WATCHED_THREADS 16
 
 typedef enum {
 	PUP_NEWBORN, /* forked, its check-in not yet read */
@@ -37,6 +39,9 @@ typedef struct {
 	bool busy_ppwait; /* its call is a vfork-style fork: it sleeps in clone until the child execs or exits */
 	bool busy_entered; /* it announced the sleeping call of busy_step (MSG_ENTERING; probe_blind only) */
 	int late_step;    /* an inferred reply still to arrive for this step, or -1 */
+	/* Its other threads (orchestrator's ids), listed after each thr_new; gone ones probe as absent. */
+	pid_t threads[MAX_WATCHED_THREADS];
+	int nthreads;
 } puppet;
 
 typedef enum { OBS_RETURN, OBS_SLEEP, OBS_NORETURN } obs_kind;

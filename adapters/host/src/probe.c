@@ -1,5 +1,6 @@
 #include "probe.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -126,12 +127,9 @@ static bool has_syscall_answer(char state)
 	return state == 'S' || state == 'D' || state == 'T' || state == 't';
 }
 
-int probe_proc(pid_t pid, proc_probe *out)
+/* Fill *out from the text of a status file; says whether the syscall file is to be read too. */
+static bool parse_status(const char *buf, proc_probe *out)
 {
-	char buf[4096];
-	memset(out, 0, sizeof *out);
-	if (slurp_cached(pid, F_STATUS, buf, sizeof buf) < 0)
-		return -1;
 	const char *st = field(buf, "State");
 	while (st && (*st == ' ' || *st == '\t'))
 		st++;
@@ -142,13 +140,16 @@ int probe_proc(pid_t pid, proc_probe *out)
 	out->switches = (uint64_t)decfield(buf, "voluntary_ctxt_switches") + (uint64_t)decfield(buf, "nonvoluntary_ctxt_switches");
 	out->syscall_nr = NR_NONE;
 	if (!has_syscall_answer(out->state))
-		return 0;
+		return false;
 	if (probe_blind) {
 		out->syscall_nr = NR_UNKNOWN;
-		return 0;
+		return false;
 	}
-	if (slurp_cached(pid, F_SYSCALL, buf, sizeof buf) < 0)
-		return -1;
+	return true;
+}
+
+static void parse_syscall(const char *buf, proc_probe *out)
+{
 	if (strncmp(buf, "running", 7) == 0) {
 		out->syscall_nr = NR_RUNNING;
 	} else {
@@ -156,6 +157,55 @@ int probe_proc(pid_t pid, proc_probe *out)
 		out->syscall_nr = strtol(buf, &end, 10);
 		out->arg0 = strtoull(end, NULL, 16);
 	}
+}
+
+int probe_proc(pid_t pid, proc_probe *out)
+{
+	char buf[4096];
+	memset(out, 0, sizeof *out);
+	if (slurp_cached(pid, F_STATUS, buf, sizeof buf) < 0)
+		return -1;
+	if (!parse_status(buf, out))
+		return 0;
+	if (slurp_cached(pid, F_SYSCALL, buf, sizeof buf) < 0)
+		return -1;
+	parse_syscall(buf, out);
 	return 0;
 }
 
+/*
+ * Opened by path each time, and only for a live, stopped leader: a descriptor kept open on a
+ * thread, or a read of a dying one, was seen to make the later reap cost the reaper CPU time.
+ */
+int probe_task(pid_t pid, pid_t tid, proc_probe *out)
+{
+	char path[96], buf[4096];
+	memset(out, 0, sizeof *out);
+	snprintf(path, sizeof path, "/proc/%d/task/%d/status", (int)pid, (int)tid);
+	if (slurp(path, buf, sizeof buf) < 0)
+		return -1;
+	if (!parse_status(buf, out))
+		return 0;
+	snprintf(path, sizeof path, "/proc/%d/task/%d/syscall", (int)pid, (int)tid);
+	if (slurp(path, buf, sizeof buf) < 0)
+		return -1;
+	parse_syscall(buf, out);
+	return 0;
+}
+
+int list_other_tasks(pid_t pid, pid_t *tids, int max)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
+	DIR *d = opendir(path);
+	if (!d)
+		return -1;
+	int n = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL && n < max;) {
+		pid_t t = (pid_t)strtol(e->d_name, NULL, 10);
+		if (t > 0 && t != pid)
+			tids[n++] = t;
+	}
+	closedir(d);
+	return n;
+}

@@ -42,4 +42,9 @@ typedef struct {
 /* Sample /proc/<pid>. Returns 0, or -1 when the entry is gone (the process was reaped). */
 int probe_proc(pid_t pid, proc_probe *out);
 
+/* Sample one thread, /proc/<pid>/task/<tid> (uncached). Returns 0, or -1 when it is gone. */
+int probe_task(pid_t pid, pid_t tid, proc_probe *out);
+/* The ids of pid's threads other than its leader, at most max. Returns how many, or -1. */
+int list_other_tasks(pid_t pid, pid_t *tids, int max);
+
 #endif

@@ -83,6 +83,33 @@ static const char *unsettled(const puppet *p, const proc_probe *s)
 	}
 }
 
+#define NR_PAUSE 34
+
+/*
+ * A stopped leader's other threads (linux.md §2.3): a group stop is complete, and the parent told,
+ * only when the last thread has stopped, so each must be stopped and off its CPU, or still asleep
+ * in pause() where the stop did not reach it (a ptrace stop is the leader's alone). Read only while
+ * the leader is stopped: never a dying thread (see probe_task). Fingerprints what it saw into *h.
+ */
+static const char *threads_unsettled(const puppet *p, const proc_probe *leader, uint64_t *h)
+{
+	if (leader->threads <= 1 || (leader->state != 'T' && leader->state != 't'))
+		return NULL;
+	const char *why = NULL;
+	for (int i = 0; i < p->nthreads; i++) {
+		proc_probe t;
+		if (probe_task(p->gpid, p->threads[i], &t) < 0)
+			continue; /* gone with an exec */
+		*h = mix(*h, (uint64_t)(unsigned char)t.state << 32 | (uint64_t)(t.syscall_nr & 0xffff));
+		*h = mix(*h, t.switches);
+		bool stopped = (t.state == 'T' || t.state == 't') && t.syscall_nr != NR_RUNNING;
+		bool paused = t.state == 'S' && (t.syscall_nr == NR_PAUSE || t.syscall_nr == NR_UNKNOWN);
+		if (!stopped && !paused && !why)
+			why = "a stopped process whose other thread is still on its way to the stop";
+	}
+	return why;
+}
+
 /* A probe is trusted only if the pidfd shows the process still existed after it was taken. */
 static bool probe_trusted(const puppet *p, proc_probe *s)
 {
@@ -131,6 +158,8 @@ static int sweep(kernel *k, int index, step_outcome *out, uint64_t *sig, char *w
 		if (s.state == 'Z' && p->state != PUP_EXITED)
 			puppet_died(k, p, index, out);
 		const char *u = unsettled(p, &s);
+		if (!u)
+			u = threads_unsettled(p, &s, &h);
 		if (u) {
 			clean = false;
 			snprintf(why, whylen, "pid %d is %s (state %c, syscall %ld)", p->nspid, u, s.state, s.syscall_nr);
