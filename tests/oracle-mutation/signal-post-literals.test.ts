@@ -30,7 +30,7 @@ describe('FreeBSD: posting (semantics.md §3.9.2)', () => {
     expect(d.proc(p)!.handled).toEqual([{ sig: 'SIGTSTP' }]);
   });
 
-  test('step 7: a blocked stop signal to a stopped process stays pending; step 9: a default one is discarded', () => {
+  test('step 7: a blocked stop signal to a stopped process stays pending; step 9: another default one is discarded', () => {
     const d = boot();
     const p = d.fork(1);
     d.step(block(p, ['SIGTSTP']));
@@ -39,7 +39,7 @@ describe('FreeBSD: posting (semantics.md §3.9.2)', () => {
     expect(d.proc(p)!.pending).toEqual(['SIGTSTP']);
     const q = d.fork(1);
     d.step(kill(1, q, 'SIGSTOP'));
-    d.step(kill(1, q, 'SIGTTIN'));
+    d.step(kill(1, q, 'SIGSTOP')); // not a terminal stop: group 1's jobc 0 would discard that at posting
     expect(d.proc(q)).toMatchObject({ pending: [], flags: ['STOPPED_SIG'] });
   });
 
