@@ -39,6 +39,18 @@ export function mergedReports(dir: string): { files: Map<string, FileResult>; us
   return { files, used };
 }
 
+/**
+ * The merged files whose report is stale: the file's text now differs from the source the report
+ * mutated (an edit or a commit since the run), so its score no longer describes the code. Comparing
+ * text, not dates, also catches uncommitted edits and ignores a commit that changed nothing here.
+ */
+export function staleFiles(files: ReadonlyMap<string, FileResult>, root: string): string[] {
+  return [...files].filter(([file, f]) => {
+    const path = join(root, file);
+    return !existsSync(path) || readFileSync(path, 'utf8') !== f.source;
+  }).map(([file]) => file).sort();
+}
+
 /** Every source file of oracle/, repository-relative: what a full run mutates. */
 function oracleFiles(): string[] {
   return readdirSync(join(REPO_ROOT, 'oracle'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join('oracle', f)).sort();
@@ -53,6 +65,7 @@ export function mutationScore(_b: Budget): FigureResult {
   const dir = join(REPO_ROOT, MUTATION_REPORT_DIR);
   const merged = existsSync(dir) ? mergedReports(dir) : { files: new Map<string, FileResult>(), used: [] };
   if (merged.files.size === 0) return { title, body: `Skipped: no report in ${MUTATION_REPORT_DIR}; run \`npm run mutation\` first (it takes long, so \`npm run bench\` does not).`, targets: [] };
+  const stale = staleFiles(merged.files, REPO_ROOT);
   const rows: string[][] = [];
   const survivors: string[][] = [];
   let detected = 0;
@@ -67,7 +80,7 @@ export function mutationScore(_b: Budget): FigureResult {
     const other = f.mutants.length - d - u;
     detected += d;
     undetected += u;
-    rows.push([`\`${name}\``, String(f.mutants.length), String(d), String(u), String(other), d + u === 0 ? '—' : fixed((100 * d) / (d + u), 1)]);
+    rows.push([`\`${name}\`${stale.includes(file) ? ' (**stale**)' : ''}`, String(f.mutants.length), String(d), String(u), String(other), d + u === 0 ? '—' : fixed((100 * d) / (d + u), 1)]);
     const lines = f.source.split('\n');
     for (const m of f.mutants.filter((x) => UNDETECTED.has(x.status))) {
       const line = m.location.start.line;
@@ -95,6 +108,10 @@ export function mutationScore(_b: Budget): FigureResult {
     '',
     missing.length === 0 ? 'Every file of oracle/ was mutated.' : `Not in this report (not mutated): ${missing.map((f) => `\`${f}\``).join(', ')}.`,
     '',
+    stale.length === 0
+      ? 'Every report is current: each file\'s text is the source its report mutated.'
+      : `**Stale** (the file changed after its report; re-run its batch): ${stale.map((f) => `\`${f}\``).join(', ')}.`,
+    '',
     `Of the ${survivors.length} undetected, ${equivalent} are explained below as equivalent; without them the score is ${fixed(adjusted, 1)}%. ` +
       `${unexplained} are unexplained: neither killed by a test nor shown equivalent.`,
     '',
@@ -106,9 +123,13 @@ export function mutationScore(_b: Budget): FigureResult {
     body,
     targets: [{
       target: `mutation score on oracle/ ≥ ${TARGET_SCORE}%`,
-      measured: `${fixed(score, 1)}% on ${merged.files.size} of ${merged.files.size + missing.length} files (${fixed(adjusted, 1)}% without ${equivalent} equivalent; ${unexplained} unexplained)`,
-      ok: score >= TARGET_SCORE && missing.length === 0,
-      note: score >= TARGET_SCORE
+      measured: `${fixed(score, 1)}% on ${merged.files.size} of ${merged.files.size + missing.length} files (${fixed(adjusted, 1)}% without ${equivalent} equivalent; ${unexplained} unexplained${stale.length ? `; ${stale.length} stale` : ''})`,
+      ok: score >= TARGET_SCORE && missing.length === 0 && stale.length === 0,
+      note: stale.length > 0
+        ? `${stale.length} file(s) changed after their report (${stale.join(', ')}), so the score is not of the current code. What would close it: re-running those files' batches (stryker.*.json).`
+        : score >= TARGET_SCORE && missing.length === 0
+        ? `${unexplained} undetected mutants are neither killed nor explained (listed in the section).`
+        : score >= TARGET_SCORE
         ? `the score is over the ${merged.files.size} files mutated so far; ${missing.length} files of oracle/ are in no report. What would close it: ` +
           'a run over them (`npm run mutation`, or `npx stryker run` with `--mutate` per file: each report adds up here), then a literal test or a verdict per unexplained survivor.'
         : `${fixed(TARGET_SCORE - score, 1)} points short over ${merged.files.size} files of oracle/${missing.length ? ` (${missing.length} not mutated)` : ''}. ` +

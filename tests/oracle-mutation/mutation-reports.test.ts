@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mergedReports } from '../../bench/figures/mutation-score';
+import { mergedReports, staleFiles } from '../../bench/figures/mutation-score';
 
 /** The mutation figure adds up runs over some files: each file's result comes from the newest report that has it. */
 describe('merging Stryker reports', () => {
@@ -29,5 +29,26 @@ describe('merging Stryker reports', () => {
       'old.json (2025-12-31T23:59:00.000Z, 1 file(s), jest config old.js)',
       'new.json (2025-12-31T23:59:50.000Z, 2 file(s), jest config new.js)',
     ]);
+  });
+});
+
+describe('stale reports', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'reapcheck-stale-'));
+    mkdirSync(join(root, 'oracle'));
+    writeFileSync(join(root, 'oracle', 'same.ts'), 'export const a = 1;\n');
+    writeFileSync(join(root, 'oracle', 'edited.ts'), 'export const b = 3;\n');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test('a file whose text differs from the source its report mutated is stale, and so is one that is gone', () => {
+    const result = (source: string) => ({ source, mutants: [] });
+    const files = new Map([
+      ['oracle/same.ts', result('export const a = 1;\n')],
+      ['oracle/edited.ts', result('export const b = 2;\n')],
+      ['oracle/gone.ts', result('export const c = 1;\n')],
+    ]);
+    expect(staleFiles(files, root)).toEqual(['oracle/edited.ts', 'oracle/gone.ts']);
   });
 });
