@@ -216,3 +216,35 @@ describe('linux: posting and stop notices', () => {
     expect(d.proc(c)!.state).toBe('ZOMBIE');
   });
 });
+
+describe('linux: the continue of a group-stopped tracee is announced at its next get_signal (SIGNAL_CLD_CONTINUED)', () => {
+  const CLD_STOPPED = 5;
+  const CLD_CONTINUED = 6;
+
+  test('not at the resume from a signal-delivery stop, nor at a call that unblocks nothing; at the next signal', () => {
+    const d = boot({ profile: 'linux' });
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(sigaction(p, 'SIGCHLD', 'catch'));
+    d.step(kill(p, c, 'SIGSTOP')); // group stop: the parent hears CLD_STOPPED with SIGSTOP (19)
+    const stop = { sig: 'SIGCHLD', code: CLD_STOPPED, from: c, status: 19 };
+    const t = d.fork(1);
+    d.step(ptrace(t, 'PT_ATTACH', c));
+    d.step(wait4(t, c));
+    d.step(ptrace(t, 'PT_CONTINUE', c, 0)); // the group stop stays in effect (groupStopOutlivesTrace)
+    d.step(kill(1, c, 'SIGUSR2')); // c now sits in signal-delivery stops (the attach's SIGSTOP, then SIGUSR2)
+    expect(d.own(wait4(t, c, ['WNOHANG']))).toMatchObject({ ret: c });
+    d.step(kill(p, c, 'SIGCONT')); // ends the group stop: SIGNAL_CLD_CONTINUED; SIGCONT is queued for the tracer
+    // Resumed from each delivery stop, c goes on in get_signal's loop: no announcement there.
+    for (let i = 0; i < 4 && stopped(d, c); i++) {
+      d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+      d.step(wait4(t, c, ['WNOHANG']));
+    }
+    expect(stopped(d, c)).toBe(false);
+    expect(d.proc(p)!.handled).toEqual([stop]);
+    d.step(block(c, [])); // recalc_sigpending: nothing newly deliverable, no get_signal
+    expect(d.proc(p)!.handled).toEqual([stop]);
+    d.step(kill(1, c, 'SIGUSR1'));
+    expect(d.proc(p)!.handled).toEqual([stop, { sig: 'SIGCHLD', code: CLD_CONTINUED, from: c, status: 18 }]);
+  });
+});
