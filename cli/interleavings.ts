@@ -1,6 +1,6 @@
 import type { Implementation, Interleaving, ProfileName } from '../interleaving';
 import { createdPidsOn } from '../properties/created-pids';
-import { createLinuxModel, linuxInterleavingSource } from '../properties/divergences/linux-interleavings';
+import { createLinuxModel, cutAtRaces, linuxInterleavingSource } from '../properties/divergences/linux-interleavings';
 import { recordedSource } from '../properties/generators/source';
 import { createModel } from '../properties/model';
 import type { RunSource } from '../runner/differential-recorded';
@@ -19,6 +19,15 @@ export function interleavingSource(seed: number, maxSteps: number, profile: Prof
 export function createdPidsFor(profile: ProfileName): (il: Interleaving) => (number | null)[] {
   const model = (): Implementation => (profile === 'linux' ? createLinuxModel() : createModel());
   return (il) => createdPidsOn(model(), il);
+}
+
+/**
+ * For the linux profile, how many leading steps come before the first race a real kernel cannot
+ * order (cutAtRaces), which generation already cuts off: so a shrunk candidate that fails only
+ * after such a race is not taken. Undefined (every step counts) for other profiles.
+ */
+export function orderableFor(profile: ProfileName): ((il: Interleaving) => number) | undefined {
+  return profile === 'linux' ? (il) => cutAtRaces(il).steps.length : undefined;
 }
 
 /** The pid each step of `il` created on the seed's model. */

@@ -15,16 +15,24 @@ export interface Judge {
   createdPids?: (il: Interleaving) => (number | null)[] | Promise<(number | null)[]>;
   /** The target's known divergences: a replay that only shows one of them does not count as failing. */
   known?: KnownDivergences;
+  /**
+   * How many leading steps of an interleaving the target can be pinned on (a real kernel cannot
+   * order the processes of a race: properties/divergences/linux-interleavings.ts, cutAtRaces); a
+   * failure at or after that step does not count, so shrinking cannot slip into a race. Default: all.
+   */
+  orderable?: (il: Interleaving) => number;
 }
 
 /**
- * The failure of one replay on the target, or null (passes, invalid from a rejected step, or fails
- * only by a known divergence, so that shrinking an unknown failure cannot slip into a known one).
+ * The failure of one replay on the target, or null (passes, invalid from a rejected step, fails
+ * only by a known divergence, so that shrinking an unknown failure cannot slip into a known one,
+ * or fails only where the target cannot be pinned: see Judge.orderable).
  */
 export async function replayFailure(judge: Judge, il: Interleaving): Promise<Failure | null> {
   const outcome = await execute(judge.target, il, { invariants: judge.invariants, reference: judge.reference, compare: judge.compare });
   const f = outcome.failure;
-  return f !== null && judge.known?.classify(il, f, outcome.results) ? null : f;
+  if (f === null || judge.known?.classify(il, f, outcome.results)) return null;
+  return judge.orderable !== undefined && f.step >= judge.orderable(il) ? null : f;
 }
 
 /**

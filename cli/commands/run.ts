@@ -9,7 +9,7 @@ import { exitCodeOf, reportJson } from '../../runner/report';
 import { countsTable, replayCommandLine } from '../../runner/report-text';
 import { formatObservation, formatShrunk } from '../../runner/shrink-print';
 import { checksFor } from '../../properties/checks';
-import { createdPidsFor, interleavingSource } from '../interleavings';
+import { createdPidsFor, interleavingSource, orderableFor } from '../interleavings';
 import { displayPath } from '../display-path';
 import type { Io } from '../io';
 import { knownDivergencesFor, knownLines } from '../known-divergences';
@@ -82,6 +82,7 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
       known: o.known === false ? undefined : knownDivergencesFor(o.impl, o.profile),
       generate: interleavingSource(o.seed, o.maxSteps, o.profile),
       createdPids: createdPidsFor(o.profile),
+      orderable: orderableFor(o.profile),
       save: (fixture) => displayPath(io.cwd, writeFixtureAtomic(outDir, fixture)),
       onRun: (done, failures) => progress.update(done, failures),
     });

@@ -9,7 +9,7 @@ import { readFixture, writeFixtureAtomic } from '../../runner/fixture-reader';
 import { replayCommandLine } from '../../runner/report-text';
 import { formatShrunk } from '../../runner/shrink-print';
 import { checksFor } from '../../properties/checks';
-import { createdPidsFor } from '../interleavings';
+import { createdPidsFor, orderableFor } from '../interleavings';
 import { EXIT_BROKEN, EXIT_FAILURE, EXIT_OK } from '../exit-codes';
 import { displayPath } from '../display-path';
 import type { Io } from '../io';
@@ -31,9 +31,14 @@ export async function shrinkCommand(file: string, o: ShrinkOptions, io: Io): Pro
   const fixture = readFixture(file);
   const target = await openTarget(o.impl, { profile: o.profile, timeoutMs: o.timeout, cwd: io.cwd });
   try {
-    const judge: Judge = { target, reference: createOracle(), invariants: checksFor({ errata: o.errata, profile: o.profile }), compare: { expectedProfile: o.profile, actualProfile: o.profile }, createdPids: createdPidsFor(o.profile) };
+    const judge: Judge = { target, reference: createOracle(), invariants: checksFor({ errata: o.errata, profile: o.profile }), compare: { expectedProfile: o.profile, actualProfile: o.profile }, createdPids: createdPidsFor(o.profile), orderable: orderableFor(o.profile) };
     const il = interleavingIn(fixture, o.profile);
-    const failure = await replayFailure(judge, il);
+    const failure = await replayFailure({ ...judge, orderable: undefined }, il);
+    const pinned = judge.orderable?.(il) ?? il.steps.length;
+    if (failure && failure.step >= pinned) {
+      io.out(`${file} fails at step ${failure.step}, after step ${pinned} starts a race ${o.impl} cannot order (cutAtRaces), so it is not shrunk:\n  ${failure.message}\n`);
+      return EXIT_FAILURE;
+    }
     if (!failure) {
       io.out(`${file} passes on ${o.impl} (${o.profile}): nothing to shrink\n`);
       return EXIT_OK;
