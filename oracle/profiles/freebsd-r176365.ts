@@ -82,5 +82,6 @@ export const FREEBSD_R176365: Profile = {
   initDiscardsDefaultSignals: false,
   stopSignalEndsContinued: true,
   sigcontEndsTracedGroupStop: false,
+  ttyStopJudgedWhenTaken: false,
   unsupportedCalls: [],
 };

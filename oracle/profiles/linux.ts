@@ -93,6 +93,7 @@ export const LINUX: Profile = {
   killAllFindsZombies: true, // found on the host (as §6 for the group calls): kill(-1) finds zombies
   stopSignalEndsContinued: false, // found on the host: a WCONTINUED report survives the SIGSTOP of a PT_ATTACH
   sigcontEndsTracedGroupStop: true, // found on the host: SIGCONT to a group-stopped tracee in its attach trap gives 0xffff to WCONTINUED
+  ttyStopJudgedWhenTaken: true, // found on the host: a SIGTSTP pending in a vfork parent whose group was orphaned stops it once setpgid has ended that
   // linux.md R18 (rfork), W15/owait and abort2: not Linux calls; the harness has no terminal for the tty calls.
   unsupportedCalls: ['rfork', 'abort2', 'owait', 'setctty', 'tcsetpgrp'],
 };

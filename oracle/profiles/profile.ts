@@ -211,6 +211,13 @@ export interface Profile {
    * SIGCHLD and wakeup come when the tracee next runs (get_signal). FreeBSD queues it (E15).
    */
   readonly sigcontEndsTracedGroupStop: boolean;
+  /**
+   * Whether a terminal stop (SIGTSTP, SIGTTIN, SIGTTOU) sent to a process that cannot take it yet
+   * (asleep uninterruptibly, as a vfork parent) is judged against an orphaned group only when it is
+   * taken: Linux checks is_current_pgrp_orphaned in get_signal alone, so a group no longer orphaned
+   * by then stops. FreeBSD's tdsignal discards it at posting when pg_jobc is 0.
+   */
+  readonly ttyStopJudgedWhenTaken: boolean;
   /** kill(-1) counts zombies as found (Linux for_each_process); FreeBSD's allproc walk does not. */
   readonly killAllFindsZombies: boolean;
   /** Calls the platform does not have: the oracle rejects them as unsupported, as the host harness does. */

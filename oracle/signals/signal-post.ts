@@ -70,7 +70,8 @@ export abstract class SignalPostKernel extends KernelState {
       if (this.profile.sigcontEndsTracedGroupStop && p.groupStopInEffect && p.flag & P_TRACED) this.continueTracee(p);
       this.dropStops(p);
     } else if (prop & SA_STOP) {
-      if (prop & SA_TTYSTOP && this.orphanedForTtyStops(p) && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) return;
+      if (prop & SA_TTYSTOP && this.orphanedForTtyStops(p) && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)
+        && !(this.profile.ttyStopJudgedWhenTaken && this.takesSignalsLater(p))) return;
       this.sigqueue_delete(p, SIGCONT);
       if (p.flag & P_CONTINUED && this.profile.stopSignalEndsContinued) {
         p.flag &= ~P_CONTINUED;
@@ -98,7 +99,7 @@ export abstract class SignalPostKernel extends KernelState {
       if (p.flag & P_PPWAIT && this.profile.vforkChildDefersStops) return;
       // Simplification: the seed's kernel marks P_STOPPED_SIG at once for a process in an
       // uninterruptible sleep and completes the stop when it wakes; the model defers both.
-      if ((p.sleep !== null && p.sleep.chan !== 'wait') || p.flag & P_WEXIT) return;
+      if (this.takesSignalsLater(p) || p.flag & P_WEXIT) return;
       p.flag |= P_STOPPED_SIG;
       p.xstat = this.raw(id);
       p.suspended = false;
@@ -107,6 +108,11 @@ export abstract class SignalPostKernel extends KernelState {
       return;
     }
     this.tdsigwakeup(p, id, prop, action);
+  }
+
+  /** Whether p is asleep where signals wait for the sleep to end (anything but a wait's interruptible sleep). */
+  private takesSignalsLater(p: Proc): boolean {
+    return p.sleep !== null && p.sleep.chan !== 'wait';
   }
 
   /** A SIGCONT's first effect (semantics.md §3.9.2 step 5): pending stop signals go, from both queues, and a group stop ends. */

@@ -154,6 +154,8 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), fork(1), kill(2, -1, 'SIGSTOP'), ptrace(2, 'PT_ATTACH', 3), ptrace(2, 'PT_CONTINUE', 3), wait4(1, -1, ['WUNTRACED'])], focus: 5 },
   { name: 'host-attach-stop-before-pending-signal', row: 'host', switch: 'attachStopOnThreadQueue', behaviour: 'A stopped process sent SIGTERM, then attached and continued, reports the attach\'s SIGSTOP before the SIGTERM: the attach queues it on the thread, taken first',
     steps: [fork(1), kill(1, 2, 'SIGSTOP'), kill(1, 2, 'SIGTERM'), ptrace(1, 'PT_ATTACH', 2), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2), ptrace(1, 'PT_CONTINUE', 2), wait4(1, 2)], focus: 5 },
+  { name: 'host-tty-stop-judged-when-taken', row: 'host', switch: 'ttyStopJudgedWhenTaken', behaviour: 'A SIGTSTP sent to a vfork parent while its group is orphaned waits for the vfork to end; a setpgid meanwhile ends the orphaning, so the parent then stops (seed 5 run 641)',
+    steps: [fork(1), vfork(2), kill(1, 2, 'SIGTSTP'), setpgid(1, 2, 2), exit(3, 0), wait4(1, 2, ['WNOHANG', 'WUNTRACED'])], focus: 5 },
   { name: 'host-kill-missing-target-first', row: 'host', switch: 'killFindsTargetFirst', behaviour: 'kill with a bad signal and a missing target gives ESRCH: the target is looked up first',
     steps: [kill(1, 7, -1)] },
   { name: 'host-kill-all-unpermitted-succeeds', row: 'host', switch: 'killCountsUnpermitted', behaviour: 'kill(-1) by a non-root process among root processes returns 0 (FreeBSD: ESRCH, nobody could be signalled)',
