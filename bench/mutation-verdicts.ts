@@ -22,6 +22,21 @@ const EXIT = 'oracle/exit/exit-kernel.ts';
 const KERNEL = 'oracle/kernel/kernel.ts';
 const ABORT2 = 'oracle/exit/abort2-message.ts';
 const PIDS = 'oracle/kernel/pid-allocator.ts';
+const POST = 'oracle/signals/signal-post.ts';
+const DELIVERY = 'oracle/signals/signal-delivery.ts';
+const SIGSYS = 'oracle/signals/signal-syscalls.ts';
+const RESOLVE = 'oracle/signals/resolve-signal.ts';
+
+/** No process is NEW between steps, so a walk over the process table never meets one. */
+const NEVER_NEW = 'no process is ever NEW when a step runs: fork1 makes its child NORMAL within the fork step and nothing else sets PRS_NEW, so the skip never applies';
+
+/** issignal's loop top re-checks what actOn's false reported (semantics.md §3.9.3). */
+const LOOP_TOP =
+  'the loop\'s next pass (or afterPtracestop\'s caller, which goes to it) starts by returning for a stopped or dead process, so going on after a stop or a death ends the scan just the same';
+
+/** How a tracee's stop ends a vfork parent's sleep on Linux: only a pending SIGKILL does anything. */
+const PPWAIT_AST =
+  'an AST for a vfork parent asleep in ppwait does nothing unless SIGKILL is pending (ast returns at `s.chan !== \'wait\'`), and SIGKILL to a wait sleeper is queued as an AST by the default path anyway';
 
 /** A default parameter value that no caller leaves to the default. */
 const EVERY_CALLER_PASSES = 'every caller passes this argument, so the default value is never used';
@@ -72,4 +87,29 @@ export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: KERNEL, mutator: 'ConditionalExpression', replacement: "case 'getpgid':", lineContains: "case 'getpgid': return this.sys_getid(p, s);", equivalent: "without its own case getpgid falls through to getsid's, which calls the same sys_getid" },
   { file: PIDS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (trypid < pidFloor) trypid += pidFloor;', equivalent: 'lastpid is below pidMax and trypid counts up by one, so the wrap happens at trypid === pidMax, where trypid % pidMax is 0: below any floor (≥ 2)' },
   { file: PIDS, mutator: 'EqualityOperator', replacement: 'trypid <= pidFloor', lineContains: 'if (trypid < pidFloor) trypid += pidFloor;', equivalent: 'at the wrap trypid is 0 (see the line\'s other mutant), never equal to the floor (≥ 2)' },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (td === p) return true;', equivalent: 'for a process signalling itself the credential rule passes anyway: td.uid === p.uid (semantics.md §3.9.1)' },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (id >= SIGTHR && id <= SIGTHR + 3 && td.leader === p.leader) return true;', equivalent: 'SIGTHR is the highest id (32, the last of SIGNAL_NAMES), so id >= SIGTHR already means id === SIGTHR, which is below SIGTHR + 3' },
+  { file: SIGSYS, mutator: 'EqualityOperator', replacement: 'id < SIGTHR + 3', lineContains: 'if (id >= SIGTHR && id <= SIGTHR + 3 && td.leader === p.leader) return true;', equivalent: 'SIGTHR is the highest id, so no id reaches SIGTHR + 3' },
+  { file: SIGSYS, mutator: 'UpdateOperator', replacement: 'candidates--', lineContains: 'candidates++;', equivalent: 'candidates is only compared with 0; counting down is non-zero exactly when counting up is' },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.pid <= 1 || p === td || p.state === PRS_NEW) continue;', equivalent: NEVER_NEW },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if ((p.pid <= 1 && this.profile.killpgSkipsInit) || p.state === PRS_NEW) continue;', equivalent: NEVER_NEW },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!z.inHash && z.pid > 1) post(z);', equivalent: 'no zombie has pid 1: init\'s exit ends the run (a panic, or the end of the linux namespace), so no kill follows it' },
+  { file: SIGSYS, mutator: 'EqualityOperator', replacement: 'z.pid >= 1', lineContains: 'if (!z.inHash && z.pid > 1) post(z);', equivalent: 'no zombie has pid 1 (see the line\'s other mutant)' },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (ps.action[SIGCHLD] === SIG_IGN) ps.action[SIGCHLD] = SIG_DFL;', equivalent: 'after the loop above SIGCHLD\'s action is SIG_DFL or SIG_IGN (a caught one was just reset), so setting SIG_DFL either way is the same' },
+  { file: RESOLVE, mutator: 'EqualityOperator', replacement: 'profile.numbering.signo(sig as SignalName) <= 0', lineContains: 'if (profile.numbering.signo(sig as SignalName) < 0) return \'EINVAL\';', equivalent: 'no numbering gives a name the number 0: 0 is the null signal, which has no name (interleaving/numbering.ts)' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: '&& !(this.profile.tracedNeverIgnores && p.flag & P_TRACED && id !== SIGKILL)) {', equivalent: 'SIGKILL is never in the ignore set (it cannot be set to SIG_IGN, sigaction gives EINVAL, and its default kills), so for SIGKILL the test is false before this operand' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (record !== null && id === SIGCHLD) {', equivalent: 'both callers that pass a record pass SIGCHLD (sigparent and the give-back)' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (record.ksiQueuedAt === null) {', equivalent: 'the record is never on a queue here: sigparent returns first when it is, and the give-back runs after reportZombie took it off (kern_exit.c:717 sigqueue_take; FreeBSD is the one profile with a give-back and with reportWithdrawsSigchld)' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (s.chan === 'ppwait' && id === SIGKILL && this.profile.vforkWaitKillable) {", equivalent: PPWAIT_AST },
+  { file: POST, mutator: 'LogicalOperator', replacement: "s.chan === 'ppwait' || id === SIGKILL", lineContains: "if (s.chan === 'ppwait' && id === SIGKILL && this.profile.vforkWaitKillable) {", equivalent: PPWAIT_AST },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (p.sleep !== null && p.wakePending) {', equivalent: 'queueWake of a process that is not asleep does nothing: resumeSleeper returns when p.sleep is null' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!this.profile.stopSignalEndsContinued) p.flag &= ~P_CONTINUED;', equivalent: 'where a stop signal\'s posting ends the continued state (FreeBSD) every group stop follows such a posting, and a SIGCONT since then either removed that pending stop (dropStops) or found the process not yet suspended, so set no P_CONTINUED: the flag is already clear' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'const reason = status & 0x80 ? CLD_DUMPED : low !== 0 && low !== 0x7f ? CLD_KILLED : CLD_EXITED;', equivalent: 'an exit status word never has 0x7f in its low bits: exit(code) leaves them 0, a death by signal puts the signal\'s number there (at most 64), and 0x7f is the stopped pattern (WIFSTOPPED)' },
+  { file: POST, mutator: 'BooleanLiteral', replacement: 'false', lineContains: 'k.filled = true;', equivalent: 'the filled flag is never read (proc.ts keeps it for the record\'s history only)' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.ksiQueuedAt !== null) return;', equivalent: 'a queued record means its receiver has not taken it, so it blocks SIGCHLD, is stopped, sleeps uninterruptibly, or has its AST still queued in this step; posting again queues nothing (the record is on a queue) and ends in tdsignal\'s HOLD return, postToStopped\'s "stays pending", tdsigwakeup\'s uninterruptible return, or one more AST that finds nothing new' },
+  { file: DELIVERY, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (!this.profile.deliveryByPlatformNumber) return lowestSig(mask);', equivalent: 'where delivery is by id (FreeBSD) the platform numbers are the ids (signal-ids.ts), so the lowest number is the lowest id' },
+  { file: DELIVERY, mutator: 'EqualityOperator', replacement: 'this.raw(id) <= this.raw(best)', lineContains: 'if (best === 0 || this.raw(id) < this.raw(best)) best = id;', equivalent: 'two different ids never share a platform number, so equal numbers never occur' },
+  { file: DELIVERY, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.state !== PRS_NORMAL || p.flag & (P_WEXIT | P_STOPPED)) return;', equivalent: 'the loop is entered only for a live, running process (ast returns for a stopped or dead one; afterPtracestop returns false when its actOn stopped or killed it), and each later pass follows an actOn that returned true, which it does only when the process neither stopped nor died' },
+  { file: DELIVERY, mutator: 'LogicalOperator', replacement: 'p.state !== PRS_NORMAL && p.flag & (P_WEXIT | P_STOPPED)', lineContains: 'if (p.state !== PRS_NORMAL || p.flag & (P_WEXIT | P_STOPPED)) return;', equivalent: 'the test is never true at the loop top (see the line\'s other mutants)' },
+  { file: DELIVERY, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'return false;', equivalent: LOOP_TOP },
 ];

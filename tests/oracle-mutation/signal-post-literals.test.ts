@@ -84,6 +84,22 @@ describe('FreeBSD: posting (semantics.md §3.9.2)', () => {
     expect(d.own(wait4(p, c, ['WUNTRACED', 'WNOHANG']))).toMatchObject({ ret: c, status: 0x117f });
   });
 
+  test('a wakeup held while the waiter was stopped is honoured once: a later stop and continue do not rescan', () => {
+    const d = boot();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(wait4(p, 0));
+    d.step(kill(1, p, 'SIGSTOP'));
+    d.step(kill(1, c, 'SIGSTOP')); // wakes p (childproc_jobstate), which is stopped: noticed at its continue
+    d.step(kill(1, p, 'SIGCONT')); // p rescans: c stopped, no WUNTRACED, sleep on
+    d.step(kill(1, c, 'SIGCONT')); // wakes p again: nothing to report, sleep on
+    d.step({ pid: c, call: 'setpgid', target: 0, pgid: 0 }); // no wakeup
+    d.step(kill(1, p, 'SIGSTOP'));
+    const r = d.step(kill(1, p, 'SIGCONT'));
+    expect(r.observations).toHaveLength(1);
+    expect(d.proc(p)!.sleeping).toMatchObject({ chan: 'wait' });
+  });
+
   test('a stop and a continue of a waiter do not wake its wait: a child that left the group meanwhile does not end it (kern_exit.c:848 sleeps until a wakeup)', () => {
     const d = boot();
     const p = d.fork(1);
@@ -170,9 +186,23 @@ describe('linux: posting and stop notices', () => {
     const p = d.fork(1);
     const c = d.fork(p);
     d.step(kill(p, c, 'SIGSTOP'));
+    expect(d.own(wait4(p, c, ['WUNTRACED', 'WNOHANG']))).toMatchObject({ ret: c, status: STOP_STATUS });
     d.step(kill(p, c, 'SIGCONT'));
-    d.step(kill(p, c, 'SIGSTOP'));
+    d.step(kill(p, c, 'SIGSTOP')); // a new group stop: reported again (T4)
     expect(d.own(wait4(p, c, ['WCONTINUED', 'WNOHANG']))).toMatchObject({ ret: 0 });
+    expect(d.own(wait4(p, c, ['WUNTRACED', 'WNOHANG']))).toMatchObject({ ret: c, status: STOP_STATUS });
+  });
+
+  test('T4: a tracee\'s group stop under a tracer that is not its parent is told to the parent too, as CLD_STOPPED', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    const t = d.fork(1);
+    d.step(sigaction(p, 'SIGCHLD', 'catch'));
+    d.step(ptrace(t, 'PT_ATTACH', c));
+    d.step(wait4(t, c));
+    d.step(ptrace(t, 'PT_CONTINUE', c, 'SIGSTOP')); // the tracer lets the attach's SIGSTOP through: a group stop
+    expect(d.proc(p)!.handled).toEqual([{ sig: 'SIGCHLD', code: 5, from: c, status: 19 }]); // CLD_STOPPED, SIGSTOP
     expect(d.own(wait4(p, c, ['WUNTRACED', 'WNOHANG']))).toMatchObject({ ret: c, status: STOP_STATUS });
   });
 

@@ -14,6 +14,15 @@ describe('sleepers in wait4 and vfork', () => {
     expect(returnsOf(d.step(exit(c, 5)), p)).toEqual([{ step: 3, pid: p, call: 'wait4', kind: 'return', ret: c, status: 0x500 }]);
   });
 
+  test('kern_exit.c:708-711: a sleeping wait4 with a rusage pointer gets the zombie\'s usage when it completes', () => {
+    const d = boot();
+    const p = d.fork(1); // 2
+    const c = d.fork(p); // 3
+    expect(d.own(wait4(p, -1, [], 'valid', 'valid'))).toMatchObject({ kind: 'sleep' });
+    d.step({ pid: c, call: 'run', ticks: 3 });
+    expect(returnsOf(d.step(exit(c, 0)), p)).toEqual([{ step: 2, pid: p, call: 'wait4', kind: 'return', ret: c, status: 0, rusage: { utime: 3 } }]);
+  });
+
   test('a waiter stopped in its sleep does not return while stopped; it completes once continued', () => {
     const d = boot();
     const p = d.fork(1); // 2
