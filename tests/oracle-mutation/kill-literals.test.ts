@@ -1,9 +1,9 @@
 import { boot, kill, type Driver } from '../oracle/driver';
+import { block } from './signal-steps';
 
 /** kill(2)'s permission checks, group walks and the linux profile's lookup-first errors, with literal expectations. */
 
 const setuid = (d: Driver, pid: number, uid: number) => d.step({ pid, call: 'setuid', uid });
-const block = (pid: number, sigs: import('../../interleaving').SignalName[]) => ({ pid, call: 'sigprocmask' as const, how: 'SIG_BLOCK' as const, sigs });
 
 describe('p_cansignal (semantics.md §3.9.1)', () => {
   test('same uid may signal; root may signal anyone; SIGCONT only within the session; SIGTHR only between peers', () => {

@@ -1,5 +1,6 @@
 import type { ProfileName } from '../../interleaving';
 import { boot, exit, kill, ptrace, wait4, type Driver } from '../oracle/driver';
+import { isStopped as stopped } from './signal-steps';
 
 /**
  * Terminal stops (SIGTSTP with the default action) to members of orphaned and non-orphaned groups:
@@ -8,7 +9,6 @@ import { boot, exit, kill, ptrace, wait4, type Driver } from '../oracle/driver';
  */
 
 const setpgidSelf = (d: Driver, pid: number) => d.step({ pid, call: 'setpgid', target: 0, pgid: 0 });
-const stopped = (d: Driver, pid: number) => d.proc(pid)!.flags.includes('STOPPED_SIG');
 
 describe.each<ProfileName>(['freebsd-r176365', 'linux'])('%s: terminal stops and orphaned groups', (profile) => {
   test('a group with one member whose parent is in another group of the session is not orphaned: SIGTSTP stops any member', () => {

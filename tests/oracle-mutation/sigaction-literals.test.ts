@@ -1,10 +1,9 @@
 import type { SignalName } from '../../interleaving';
-import { boot, kill, sigaction, wait4, type Driver } from '../oracle/driver';
+import { boot, kill, sigaction, wait4 } from '../oracle/driver';
+import { block, pendingOf as pending } from './signal-steps';
 
 /** sigaction, execsigs and the signal-number checks (semantics.md §3.9.1, §3.10), with literal expectations. */
 
-const block = (pid: number, sigs: SignalName[]) => ({ pid, call: 'sigprocmask' as const, how: 'SIG_BLOCK' as const, sigs });
-const pending = (d: Driver, pid: number) => d.own({ pid, call: 'sigpending' }).sigs;
 const execve = (pid: number) => ({ pid, call: 'execve' as const });
 
 describe('sigaction (semantics.md §3.10)', () => {

@@ -1,10 +1,8 @@
-import type { SignalName } from '../../interleaving';
 import { boot, exit, kill, ptrace, sigaction, wait4, type Driver } from '../oracle/driver';
+import { isStopped as stopped, sigmask as mask } from './signal-steps';
 
 /** Delivery at a crossing (semantics.md §3.9.3, §3.9.5; linux.md), with literal expectations. */
 
-const mask = (pid: number, how: 'SIG_BLOCK' | 'SIG_UNBLOCK', sigs: SignalName[]) => ({ pid, call: 'sigprocmask' as const, how, sigs });
-const stopped = (d: Driver, pid: number) => d.proc(pid)!.flags.includes('STOPPED_SIG');
 const CLD_EXITED = 1; // semantics.md §3.9.6
 
 /** vfork from `pid`: the parent sleeps in ppwait, so the child's pid is read off its sleep. */

@@ -1,11 +1,8 @@
-import type { SignalName } from '../../interleaving';
-import { boot, exit, kill, ptrace, sigaction, wait4, type Driver } from '../oracle/driver';
+import { boot, exit, kill, ptrace, sigaction, wait4 } from '../oracle/driver';
+import { block, isStopped as stopped, pendingOf as pending } from './signal-steps';
 
 /** Posting signals (semantics.md §3.9.2) and the SIGCHLD records of stops (§3.9.4, §3.9.6), with literal expectations. */
 
-const block = (pid: number, sigs: SignalName[]) => ({ pid, call: 'sigprocmask' as const, how: 'SIG_BLOCK' as const, sigs });
-const pending = (d: Driver, pid: number) => d.own({ pid, call: 'sigpending' }).sigs;
-const stopped = (d: Driver, pid: number) => d.proc(pid)!.flags.includes('STOPPED_SIG');
 const CLD_TRAPPED = 4; // semantics.md §3.9.6 (sys/signal.h)
 const CLD_KILLED = 2;
 
