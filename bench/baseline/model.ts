@@ -1,7 +1,7 @@
 import type { Config, Implementation, Step, StepResult } from '../../interleaving';
 import { createOracle, type Oracle } from '../../oracle';
 import type { Bias } from '../../properties/generators/bias';
-import { World } from '../../properties/generators/world';
+import { SnapshotWorld, type World } from '../../properties/generators/world';
 
 /** The fc.modelRun model: the oracle as the user's model, and what the run has done so far. */
 export interface BaselineModel {
@@ -23,5 +23,5 @@ export interface BaselineReal {
 export function freshModel(config: Config, bias: Bias): BaselineModel {
   const oracle = createOracle();
   oracle.reset(config);
-  return { oracle, world: new World(oracle.snapshot()), config, bias, steps: [] };
+  return { oracle, world: new SnapshotWorld(oracle.snapshot()), config, bias, steps: [] };
 }

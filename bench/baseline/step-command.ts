@@ -1,7 +1,7 @@
 import type * as fc from 'fast-check';
 import { StepRejected, type ProfileName, type Step } from '../../interleaving';
 import { DEFAULT_INVALID_SHARE, nextStep } from '../../properties/generators/generate';
-import { World } from '../../properties/generators/world';
+import { SnapshotWorld } from '../../properties/generators/world';
 import { compareResults } from '../../runner/compare';
 import { tapeRng } from './dice';
 import type { BaselineModel, BaselineReal } from './model';
@@ -43,7 +43,7 @@ export class StepCommand implements fc.Command<BaselineModel, BaselineReal> {
     this.onStep(step);
     const index = m.steps.length;
     m.steps.push(step);
-    m.world = new World(m.oracle.snapshot());
+    m.world = new SnapshotWorld(m.oracle.snapshot());
     const actual = r.target.apply(step);
     if (actual instanceof Promise) throw new Error(`${r.target.name} answered asynchronously; the baseline drives synchronous targets`);
     r.results.push(actual);

@@ -4,13 +4,13 @@ import { withDefaults } from '../../interleaving';
 import type { Bias } from './bias';
 import { pickBias } from './bias';
 import { MAKERS } from './catalogue';
-import type { MakeContext } from './calls/maker';
+import { weightOf, type MakeContext } from './calls/maker';
 import { pickConfig } from './config';
 import { drain } from './drain';
 import { Recording } from './recording';
 import { Rng } from './rng';
 import { syncModel } from './sync-model';
-import { World, type WorldProc } from './world';
+import type { World, WorldProc } from './world';
 
 export interface GenerateOptions {
   /** The model that guides generation; it must answer synchronously (the oracle does). */
@@ -47,7 +47,7 @@ export function nextStep(world: World, rng: Rng, bias: Bias, invalidShare: numbe
   const caller = pickCaller(world, rng);
   if (!caller) return null;
   const ctx: MakeContext = { world, caller, rng, invalidShare };
-  const maker = rng.weightedBy(MAKERS, (m, i) => m.weight(ctx) * bias[i]);
+  const maker = rng.weightedBy(MAKERS, (m, i) => weightOf(m, ctx) * bias[i]);
   return maker ? maker.make(ctx) : null;
 }
 
@@ -69,12 +69,12 @@ export function generateRecordedWith(rng: Rng, o: GenerateOptions): Generated {
   const modelConfig = withDefaults(config);
   model.reset(modelConfig);
   const rec = new Recording(model);
-  let world = new World(model.state());
+  let world = model.world();
   for (let attempts = 0; rec.steps.length < body && attempts < body * 4; attempts++) {
     if (world.state.panic !== null || world.awake.length === 0) break;
     const step = nextStep(world, rng, bias, invalidShare);
     if (step === null || rec.take(step) === null) continue;
-    world = new World(model.state());
+    world = model.world();
   }
   if (drains) drain(rec, world, maxSteps);
   return { interleaving: { config, steps: rec.steps }, results: rec.results, config: modelConfig };

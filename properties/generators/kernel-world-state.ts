@@ -1,5 +1,5 @@
 import type { ProcState } from '../../interleaving';
-import { PROC_FLAG_NAMES, PRS_NEW, PRS_ZOMBIE, PS_FLAG_NAMES } from '../../oracle/kernel/flags';
+import { P_STOPPED, PROC_FLAG_NAMES, PRS_NEW, PRS_NORMAL, PRS_ZOMBIE, PS_FLAG_NAMES } from '../../oracle/kernel/flags';
 import type { KernelState } from '../../oracle/kernel/kernel-state';
 import type { Pgrp, Proc, Session } from '../../oracle/kernel/proc';
 import type { WorldProc, WorldState } from './world';
@@ -18,15 +18,31 @@ const flagNames = namer(PROC_FLAG_NAMES);
 const psFlagNames = namer(PS_FLAG_NAMES);
 
 /**
- * One process of the model kernel, as the snapshot would show it, but each field read only when a
- * maker asks for it (most steps look at a few fields of a few processes).
+ * One process of the model kernel, as the snapshot would show it, each field read off the kernel
+ * when a maker asks for it (most steps look at a few fields of a few processes). The view lives as
+ * long as its process: what it derives (names, pid lists) is kept until the next step.
  */
-class KernelProc implements WorldProc {
+export class KernelProc implements WorldProc {
   readonly pid: number;
+  /** The flag bits `flagList` names (-1: none yet). */
+  private flagBits = -1;
+  private flagList: readonly string[] = [];
   private childPids: number[] | null = null;
+  /** The World's per-step answers about this process (kernel-world.ts). */
+  kids: readonly WorldProc[] | null = null;
+  tracees: readonly WorldProc[] | null = null;
+  depth = -1;
 
-  constructor(private readonly p: Proc) {
+  constructor(readonly p: Proc) {
     this.pid = p.pid;
+  }
+
+  /** The kernel took a step: what was derived may be stale. */
+  forget(): void {
+    this.childPids = null;
+    this.kids = null;
+    this.tracees = null;
+    this.depth = -1;
   }
 
   get state(): ProcState {
@@ -34,7 +50,12 @@ class KernelProc implements WorldProc {
   }
 
   get flags(): readonly string[] {
-    return flagNames(this.p.flag);
+    const bits = this.p.flag;
+    if (bits !== this.flagBits) {
+      this.flagList = flagNames(bits);
+      this.flagBits = bits;
+    }
+    return this.flagList;
   }
 
   get ppid(): number {
@@ -72,60 +93,147 @@ class KernelProc implements WorldProc {
   get sleeping(): object | null {
     return this.p.sleep;
   }
+
+  /** `canAct` (world.ts) read off the kernel's bits: NORMAL, not asleep, no stop flag. */
+  get canAct(): boolean {
+    const p = this.p;
+    return p.state === PRS_NORMAL && p.sleep === null && (p.flag & P_STOPPED) === 0;
+  }
+}
+
+/** A process group as the snapshot shows it; neither number changes while the group exists. */
+class KernelPgrp {
+  readonly pgid: number;
+  readonly sid: number;
+
+  constructor(readonly g: Pgrp) {
+    this.pgid = g.id;
+    this.sid = g.session.sid;
+  }
+}
+
+/** A session as the snapshot shows it, read off the kernel (its leader and terminal change). */
+class KernelSession {
+  readonly sid: number;
+
+  constructor(readonly s: Session) {
+    this.sid = s.sid;
+  }
+
+  get leader(): number | null {
+    return this.s.leader?.pid ?? null;
+  }
+
+  get tty(): boolean {
+    return this.s.ttyvp;
+  }
 }
 
 /**
- * Views of a kernel table's entries in the order of their numbers (pid, pgid, sid). The table is
- * usually in that order already (numbers wrap rarely), so it is sorted only when it is not.
+ * Views of a kernel table's entries in the order of their numbers (pid, pgid, sid), each entry's
+ * view kept from step to step while the entry lives. The table is usually in that order already
+ * (numbers wrap rarely), so the list is sorted only when it is not.
  */
-function numbered<E, V>(table: ReadonlyMap<number, E>, number: (e: E) => number, view: (e: E) => V): V[] {
-  const entries = [...table.values()];
-  for (let i = 1; i < entries.length; i++) {
-    if (number(entries[i - 1]) > number(entries[i])) {
-      entries.sort((x, y) => number(x) - number(y));
-      break;
-    }
-  }
-  return entries.map(view);
-}
+class NumberedViews<E, V> {
+  private readonly views = new Map<E, V>();
+  /** The entries and views of the last read, in table order: a table that did not change is read without lookups. */
+  private readonly entries: E[] = [];
+  private readonly list: V[] = [];
 
-const procNumber = (p: Proc) => p.pid;
-const pgrpNumber = (g: Pgrp) => g.id;
-const sessionNumber = (s: Session) => s.sid;
-const procView = (p: Proc): WorldProc => new KernelProc(p);
-const pgrpView = (g: Pgrp) => ({ pgid: g.id, sid: g.session.sid });
-const sessionView = (s: Session) => ({ sid: s.sid, leader: s.leader?.pid ?? null, tty: s.ttyvp });
+  constructor(
+    private readonly table: ReadonlyMap<number, E>,
+    private readonly number: (v: V) => number,
+    private readonly view: (e: E) => V,
+  ) {}
+
+  /** The view of one entry (made on first use). */
+  viewOf(e: E): V {
+    let v = this.views.get(e);
+    if (v === undefined) this.views.set(e, (v = this.view(e)));
+    return v;
+  }
+
+  /** The table's entries now (the list is reused: valid until the next read). */
+  read(): readonly V[] {
+    const { entries, list } = this;
+    let n = 0;
+    let sorted = true;
+    for (const e of this.table.values()) {
+      if (entries[n] !== e || n >= list.length) {
+        entries[n] = e;
+        list[n] = this.viewOf(e);
+      }
+      if (sorted && n > 0 && this.number(list[n - 1]) > this.number(list[n])) sorted = false;
+      n++;
+    }
+    if (list.length > n) list.length = entries.length = n;
+    if (!sorted) {
+      const order = list.map((v, i) => [v, entries[i]] as const).sort(([x], [y]) => this.number(x) - this.number(y));
+      order.forEach(([v, e], i) => {
+        list[i] = v;
+        entries[i] = e;
+      });
+    }
+    return list;
+  }
+}
 
 /**
  * The generator's state read straight off the model kernel, in the snapshot's order: what a
- * `Snapshot` of it would say in the fields a `WorldState` has, without copying the rest. Valid
- * until the kernel's next step.
+ * `Snapshot` of it would say in the fields a `WorldState` has, without copying the rest. One per
+ * kernel, read again after every step (`refresh`): the views of processes, groups and sessions
+ * that outlive a step are kept, only the lists are rebuilt.
  */
-class KernelWorldState implements WorldState {
-  readonly procs: readonly WorldProc[];
-  readonly nprocs: number;
-  readonly lastpid: number;
-  readonly panic: string | null;
-  private groups: WorldState['pgrps'] | null = null;
-  private sessionViews: WorldState['sessions'] | null = null;
+export class KernelWorldState implements WorldState {
+  private readonly procViews: NumberedViews<Proc, KernelProc>;
+  private readonly pgrpViews: NumberedViews<Pgrp, KernelPgrp>;
+  private readonly sessionViews: NumberedViews<Session, KernelSession>;
+  private procList: readonly KernelProc[] = [];
+  /** The kernel's process of a pid, as a view (undefined if there is none). */
+  readonly view = (pid: number): KernelProc | undefined => {
+    const p = this.kernel.procs.get(pid);
+    return p === undefined ? undefined : this.procViews.viewOf(p);
+  };
+  private groups: readonly KernelPgrp[] | null = null;
+  private sessionList: readonly KernelSession[] | null = null;
 
-  constructor(private readonly k: KernelState) {
-    this.procs = numbered(k.procs, procNumber, procView);
-    this.nprocs = k.nprocs;
-    this.lastpid = k.lastpid;
-    this.panic = k.panicMessage;
+  constructor(readonly kernel: KernelState) {
+    this.procViews = new NumberedViews(kernel.procs, (v) => v.pid, (p) => new KernelProc(p));
+    this.pgrpViews = new NumberedViews(kernel.pgrps, (v) => v.pgid, (g) => new KernelPgrp(g));
+    this.sessionViews = new NumberedViews(kernel.sessions, (v) => v.sid, (s) => new KernelSession(s));
+  }
+
+  /** Reads the kernel after a step. */
+  refresh(): this {
+    const procs = this.procViews.read();
+    for (let i = 0; i < procs.length; i++) procs[i].forget();
+    this.procList = procs;
+    this.groups = null;
+    this.sessionList = null;
+    return this;
+  }
+
+  get procs(): readonly KernelProc[] {
+    return this.procList;
+  }
+
+  get nprocs(): number {
+    return this.kernel.nprocs;
+  }
+
+  get lastpid(): number {
+    return this.kernel.lastpid;
+  }
+
+  get panic(): string | null {
+    return this.kernel.panicMessage;
   }
 
   get pgrps(): WorldState['pgrps'] {
-    return (this.groups ??= numbered(this.k.pgrps, pgrpNumber, pgrpView));
+    return (this.groups ??= this.pgrpViews.read());
   }
 
   get sessions(): WorldState['sessions'] {
-    return (this.sessionViews ??= numbered(this.k.sessions, sessionNumber, sessionView));
+    return (this.sessionList ??= this.sessionViews.read());
   }
-}
-
-/** The model kernel's state as the generator reads it (see KernelWorldState). */
-export function kernelWorldState(k: KernelState): WorldState {
-  return new KernelWorldState(k);
 }

@@ -13,7 +13,7 @@ export class Recording {
   take(step: Step): StepResult | null {
     let result: StepResult;
     try {
-      result = this.model.apply(step);
+      result = applyWithoutStacks(this.model, step);
     } catch (e) {
       if (e instanceof StepRejected) return null;
       throw e;
@@ -21,5 +21,26 @@ export class Recording {
     this.steps.push(step);
     this.results.push(result);
     return result;
+  }
+}
+
+/**
+ * The model's step with stack traces off. A rejection is how generation learns that a step cannot
+ * be taken (a fork with no free pid, most often); its stack is never read, and capturing one costs
+ * several steps' worth of time. Any other error is the model's bug: it is thrown as it is, saying
+ * where to get its stack.
+ */
+function applyWithoutStacks(model: SyncModel, step: Step): StepResult {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return model.apply(step);
+  } catch (e) {
+    if (e instanceof Error && !(e instanceof StepRejected)) {
+      e.stack = `${e.name}: ${e.message}\n    (no stack: thrown by the model while generating; replay the steps generated so far to see where)`;
+    }
+    throw e;
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }

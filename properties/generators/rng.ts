@@ -20,7 +20,7 @@ export class Rng {
 
   /** One of the entries, with probability proportional to its weight; undefined if all weigh 0. */
   weighted<T>(entries: readonly (readonly [T, number])[]): T | undefined {
-    return this.weightedBy(entries, ([, w]) => w)?.[0];
+    return this.weightedBy(entries, weightOfEntry)?.[0];
   }
 
   /**
@@ -48,6 +48,9 @@ export class Rng {
     return entries.filter(([, p]) => this.chance(p)).map(([v]) => v);
   }
 }
+
+/** An entry's weight (indexed, not destructured: destructuring goes through the iterator protocol). */
+const weightOfEntry = (e: readonly [unknown, number]): number => e[1];
 
 let buffer = new Float64Array(64);
 /** A draw is weighing its items (a weight function that draws again gets a buffer of its own). */

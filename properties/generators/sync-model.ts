@@ -1,20 +1,20 @@
 import type { Implementation, Step, StepResult } from '../../interleaving';
 import { isPromise, withDefaults } from '../../interleaving';
 import { Oracle } from '../../oracle/oracle';
-import { kernelWorldState } from './kernel-world-state';
-import type { WorldState } from './world';
+import { kernelWorldReader } from './kernel-world';
+import { SnapshotWorld, type World } from './world';
 
 /** A synchronous model: generation must not await. */
 export interface SyncModel {
   reset(config: ReturnType<typeof withDefaults>): void;
   apply(step: Step): StepResult;
   /** What the generator reads of the model's state now (valid until the next step). */
-  state(): WorldState;
+  world(): World;
 }
 
 /**
- * The model as generation drives it. The oracle's state is read off its kernel (kernel-world-state.ts,
- * no snapshot per step); any other model's from its snapshots.
+ * The model as generation drives it. The oracle is read off its kernel (kernel-world.ts: one World
+ * refreshed per step, no snapshot); any other model through a snapshot per step.
  */
 export function syncModel(impl: Implementation): SyncModel {
   if (!impl.snapshot) throw new Error(`${impl.name} cannot guide generation: it has no snapshot`);
@@ -22,10 +22,10 @@ export function syncModel(impl: Implementation): SyncModel {
     if (isPromise(v)) throw new Error(`${impl.name} answered ${what} asynchronously; generation needs a synchronous model`);
     return v;
   };
-  const snapshot = () => sync(impl.snapshot!(), 'snapshot');
+  const fromSnapshot = () => new SnapshotWorld(sync(impl.snapshot!(), 'snapshot'));
   return {
     reset: (c) => sync(impl.reset(c), 'reset'),
     apply: (s) => sync(impl.apply(s), 'apply'),
-    state: impl instanceof Oracle ? () => kernelWorldState(impl.state) : snapshot,
+    world: impl instanceof Oracle ? kernelWorldReader(impl) : fromSnapshot,
   };
 }

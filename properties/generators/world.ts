@@ -32,20 +32,39 @@ export interface WorldState {
   readonly panic: string | null;
 }
 
-/** The generator's view of the model's state after the last step: who can act, who relates to whom. */
-export class World {
-  readonly procs: ReadonlyMap<number, WorldProc>;
-  /** Processes that can make a call: alive, awake, not stopped. */
+/**
+ * The generator's view of the model's state after the last step: who can act, who relates to whom.
+ * A `SnapshotWorld` reads a `WorldState` such as a snapshot; the oracle model's kernel is read by a
+ * `KernelWorld` (kernel-world.ts), kept for the whole run and refreshed after every step.
+ */
+export interface World {
+  readonly state: WorldState;
+  /** Processes that can make a call: alive, awake, not stopped (`canAct`), in pid order. */
   readonly awake: readonly WorldProc[];
+  get(pid: number): WorldProc | undefined;
+  /** p's children that are in the table, in p's list order. */
+  children(p: WorldProc): readonly WorldProc[];
+  /** Depth below init (init is 0). */
+  depth(p: WorldProc): number;
+  /** Processes traced by p (its children with P_TRACED). */
+  tracees(p: WorldProc): readonly WorldProc[];
+  /** A pid no process, pgrp or session uses. */
+  unusedPid(): number;
+}
+
+/** The World of one `WorldState`, everything derived on first use. */
+export class SnapshotWorld implements World {
+  private readonly procs = new Map<number, WorldProc>();
+  readonly awake: readonly WorldProc[];
+  private readonly kids = new Map<number, WorldProc[]>();
+  private readonly depths = new Map<number, number>();
 
   constructor(readonly state: WorldState) {
-    const procs = new Map<number, WorldProc>();
     const awake: WorldProc[] = [];
     for (const p of state.procs) {
-      procs.set(p.pid, p);
-      if (p.state === 'NORMAL' && !p.sleeping && !isStopped(p)) awake.push(p);
+      this.procs.set(p.pid, p);
+      if (canAct(p)) awake.push(p);
     }
-    this.procs = procs;
     this.awake = awake;
   }
 
@@ -53,41 +72,62 @@ export class World {
     return this.procs.get(pid);
   }
 
-  private readonly kids = new Map<number, WorldProc[]>();
-  private readonly depths = new Map<number, number>();
-
   children(p: WorldProc): WorldProc[] {
     let k = this.kids.get(p.pid);
-    if (!k) {
-      k = p.children.map((c) => this.procs.get(c)).filter((c): c is WorldProc => !!c);
-      this.kids.set(p.pid, k);
-    }
+    if (!k) this.kids.set(p.pid, (k = childrenIn(p, this.procs)));
     return k;
   }
 
-  /** Depth below init (init is 0). */
   depth(p: WorldProc): number {
     let d = this.depths.get(p.pid);
-    if (d === undefined) {
-      d = 0;
-      for (let q: WorldProc | undefined = p; q && q.pid !== 1 && d < 64; q = this.procs.get(q.ppid)) d++;
-      this.depths.set(p.pid, d);
-    }
+    if (d === undefined) this.depths.set(p.pid, (d = depthBelowInit(p, this.procs)));
     return d;
   }
 
-  /** Processes traced by p (its children with P_TRACED). */
   tracees(p: WorldProc): WorldProc[] {
-    return this.children(p).filter((c) => c.flags.includes('TRACED'));
+    return traced(this.children(p));
   }
 
-  /** A pid no process, pgrp or session uses. */
   unusedPid(): number {
-    const used = new Set([...this.procs.keys(), ...this.state.pgrps.map((g) => g.pgid)]);
-    let pid = this.state.lastpid + 1;
-    while (used.has(pid)) pid++;
-    return pid;
+    return unusedPidIn(this.state);
   }
+}
+
+/** Who can make a call: alive, awake, not stopped. */
+export function canAct(p: WorldProc): boolean {
+  return p.state === 'NORMAL' && !p.sleeping && !isStopped(p);
+}
+
+/** p's children found in the table, in p's list order. */
+export function childrenIn(p: WorldProc, procs: Pick<ReadonlyMap<number, WorldProc>, 'get'>): WorldProc[] {
+  const kids: WorldProc[] = [];
+  for (const c of p.children) {
+    const k = procs.get(c);
+    if (k) kids.push(k);
+  }
+  return kids;
+}
+
+/** Steps up the parent chain to init (at most 64). */
+export function depthBelowInit(p: WorldProc, procs: Pick<ReadonlyMap<number, WorldProc>, 'get'>): number {
+  let d = 0;
+  for (let q: WorldProc | undefined = p; q && q.pid !== 1 && d < 64; q = procs.get(q.ppid)) d++;
+  return d;
+}
+
+/** The traced ones among children. */
+export function traced(children: readonly WorldProc[]): WorldProc[] {
+  return children.filter((c) => c.flags.includes('TRACED'));
+}
+
+/** The first pid after lastpid that no process and no pgrp (hence no session) uses. */
+export function unusedPidIn(state: WorldState): number {
+  const used = new Set<number>();
+  for (const p of state.procs) used.add(p.pid);
+  for (const g of state.pgrps) used.add(g.pgid);
+  let pid = state.lastpid + 1;
+  while (used.has(pid)) pid++;
+  return pid;
 }
 
 export function isStopped(p: Pick<WorldProc, 'flags'>): boolean {

@@ -4,7 +4,7 @@ import type { Maker } from './maker';
 /** setpgid: own group, a child into its own group or into the caller's; sometimes a bad target or pgid. */
 export const setpgidMaker: Maker = {
   name: 'setpgid',
-  weight: () => 2.5,
+  weight: 2.5,
   make: ({ world, caller, rng, invalidShare }): Step => {
     const kids = world.children(caller).filter((k) => k.state === 'NORMAL');
     if (rng.chance(invalidShare)) {

@@ -11,9 +11,17 @@ export interface MakeContext {
   invalidShare: number;
 }
 
-/** One family of calls: how much it is wanted for this caller, and a step for it. */
+/**
+ * One family of calls: how much it is wanted for this caller (a number when that never depends on
+ * the state: the draw then makes no call for it), and a step for it.
+ */
 export interface Maker {
   readonly name: string;
-  weight(ctx: MakeContext): number;
+  readonly weight: number | ((ctx: MakeContext) => number);
   make(ctx: MakeContext): Step;
+}
+
+/** The maker's weight for this caller. */
+export function weightOf(m: Maker, ctx: MakeContext): number {
+  return typeof m.weight === 'number' ? m.weight : m.weight(ctx);
 }

@@ -2,7 +2,7 @@ import type { Maker } from './maker';
 
 export const runMaker: Maker = {
   name: 'run',
-  weight: () => 4,
+  weight: 4,
   make: ({ caller, rng }) => ({ pid: caller.pid, call: 'run', ticks: rng.int(1, 9) }),
 };
 
@@ -20,18 +20,18 @@ export const getppidMaker: Maker = {
 
 export const getpgidMaker: Maker = {
   name: 'getpgid',
-  weight: () => 0.3,
+  weight: 0.3,
   make: ({ world, caller, rng }) => ({ pid: caller.pid, call: 'getpgid', target: rng.chance(0.3) ? 0 : rng.pick(world.state.procs).pid }),
 };
 
 export const getsidMaker: Maker = {
   name: 'getsid',
-  weight: () => 0.3,
+  weight: 0.3,
   make: ({ world, caller, rng }) => ({ pid: caller.pid, call: 'getsid', target: rng.chance(0.3) ? 0 : rng.pick(world.state.procs).pid }),
 };
 
 export const getrusageMaker: Maker = {
   name: 'getrusage',
-  weight: () => 0.8,
+  weight: 0.8,
   make: ({ caller, rng }) => ({ pid: caller.pid, call: 'getrusage', who: rng.pick(['RUSAGE_SELF', 'RUSAGE_CHILDREN'] as const) }),
 };

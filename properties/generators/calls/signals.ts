@@ -55,7 +55,7 @@ function sigchldAction({ rng }: MakeContext): { handler: Handler; flags: SaFlag[
 
 export const sigactionMaker: Maker = {
   name: 'sigaction',
-  weight: () => 4,
+  weight: 4,
   make: (ctx): Step => {
     const { caller, rng, invalidShare } = ctx;
     if (rng.chance(invalidShare)) {
@@ -69,7 +69,7 @@ export const sigactionMaker: Maker = {
 
 export const sigprocmaskMaker: Maker = {
   name: 'sigprocmask',
-  weight: () => 1.5,
+  weight: 1.5,
   make: ({ caller, rng }) => ({
     pid: caller.pid,
     call: 'sigprocmask',
@@ -84,6 +84,6 @@ export const sigprocmaskMaker: Maker = {
 
 export const sigpendingMaker: Maker = {
   name: 'sigpending',
-  weight: () => 0.6,
+  weight: 0.6,
   make: ({ caller }) => ({ pid: caller.pid, call: 'sigpending' }),
 };
