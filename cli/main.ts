@@ -4,6 +4,7 @@ import { CommandLineError } from '../adapters/protocol/command-line';
 import { DEFAULT_STEP_TIMEOUT_MS } from '../adapters/protocol/client';
 import { ModuleTargetError } from '../adapters/module/load';
 import { TargetError, TARGET_FORMS } from '../adapters/targets';
+import { CHECK_MODES } from '../runner/check-mode';
 import { FixtureError } from '../runner/fixture-reader';
 import { explainCommand } from './commands/explain';
 import { replayCommand } from './commands/replay';
@@ -37,6 +38,8 @@ function withProfile<T extends { impl: string; profile?: ProfileName }>(o: T): T
 }
 const timeout = () => new Option('--timeout <ms>', 'per-step timeout of out-of-process targets').argParser(integerOption('--timeout', 1)).default(DEFAULT_STEP_TIMEOUT_MS);
 const errata = () => new Option('--errata', 'also check the ideal properties r176365 breaks by design (to hunt errata)').default(false);
+const checkMode = () =>
+  new Option('--check-mode <mode>', 'how invariants judge each step: what it changed (incremental) or the whole table (full); the verdicts are the same').choices(CHECK_MODES).default('incremental');
 
 /** The command-line program; every action stores its exit code in `exit`. */
 function program(io: Io, exit: { code: number }): Command {
@@ -64,6 +67,7 @@ function program(io: Io, exit: { code: number }): Command {
     .option('--no-known', 'fail on the target\'s documented divergences too (the G rows of docs/gvisor.md for gvisor) instead of counting them')
     .addOption(timeout())
     .addOption(errata())
+    .addOption(checkMode())
     .action(async (o) => done(await runCommand(withProfile(o), io)));
 
   cmd
@@ -74,6 +78,7 @@ function program(io: Io, exit: { code: number }): Command {
     .addOption(profile())
     .addOption(timeout())
     .addOption(errata())
+    .addOption(checkMode())
     .action(async (files: string[], o) => done(await replayCommand(files, withProfile(o), io)));
 
   cmd
@@ -84,6 +89,7 @@ function program(io: Io, exit: { code: number }): Command {
     .addOption(profile())
     .addOption(timeout())
     .addOption(errata())
+    .addOption(checkMode())
     .option('--out <dir>', 'where the shrunk fixture is saved', DEFAULT_OUT)
     .action(async (file: string, o) => done(await shrinkCommand(file, withProfile(o), io)));
 

@@ -1,4 +1,13 @@
-import type { Config, Snapshot, Step, StepResult } from '../interleaving';
+import type { CallName, Config, Snapshot, Step, StepResult } from '../interleaving';
+import type { StepHistory } from './step-history';
+
+/**
+ * How invariants judge the process table. `full`: every invariant over the whole table after every
+ * step. `incremental`: an invariant that held on the step's `before` judges only what the step
+ * changed (and what those processes relate to), and one whose `involves` excludes the step is not
+ * run; both give the same verdicts (tests/properties/check-modes.test.ts).
+ */
+export type CheckMode = 'incremental' | 'full';
 
 /** What a check sees after one step. */
 export interface CheckContext {
@@ -10,6 +19,21 @@ export interface CheckContext {
   before: Snapshot | null;
   /** The snapshot after this step (null for implementations without snapshots). */
   after: Snapshot | null;
+  /** How the table is judged (absent: `full`). */
+  mode?: CheckMode;
+  /** The run's steps so far, this one included, shared by every check of the run (absent: each keeps its own). */
+  history?: StepHistory;
+}
+
+/**
+ * The steps an invariant can fail on, when that is fewer than all: on any other step its check holds
+ * by what it states, so incremental checking does not run it (and counts it as checked).
+ */
+export interface Involvement {
+  /** Steps that make one of these calls. */
+  readonly calls: readonly CallName[];
+  /** Also steps whose observations include a wait that returned a child (the caller's or a woken sleeper's). */
+  readonly waitReports?: boolean;
 }
 
 /** A named invariant: a one-line statement, where it comes from, and a per-run checker. */
@@ -20,6 +44,8 @@ export interface Invariant {
   readonly source: string;
   /** What the check needs; it is skipped (and counted as skipped) where the target lacks it. */
   readonly needs: readonly ('snapshot' | 'trace' | 'md')[];
+  /** The only steps it can fail on (absent: any step). */
+  readonly involves?: Involvement;
   /** Fresh per-run state (for checks over the history of a run). */
   start(config: Config): InvariantRun;
 }

@@ -1,8 +1,10 @@
 import type { Config, Implementation, Interleaving, Snapshot, StepResult } from '../interleaving';
 import { isPromise, StepRejected, withDefaults } from '../interleaving';
-import type { CheckContext, Invariant, InvariantRun } from './check';
+import type { CheckContext, CheckMode, Invariant, InvariantRun } from './check';
 import type { CompareOptions } from './compare';
 import { compareResults } from './compare';
+import { involves, reportsAWait } from './involvement';
+import { StepHistory } from './step-history';
 
 /** Per-property tallies: how many steps a property was checked on, failed on, or skipped for. */
 export interface StepCounts {
@@ -25,6 +27,8 @@ export interface Failure {
 export interface ExecuteOptions {
   /** Checked after every step. */
   invariants?: readonly Invariant[];
+  /** How the invariants judge the table (default `incremental`; both give the same verdicts). */
+  checkMode?: CheckMode;
   /** Differential mode: every step is applied to the reference too and the results compared. */
   reference?: Implementation;
   /** Profiles and tolerance for the differential (default: both the run's profile, no tolerance). */
@@ -74,7 +78,9 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
     fail({ property: 'implementation', step: -1, message: `reset failed: ${describe(e)}` });
     return outcome;
   }
-  const checks = new Checks(invariants, config, counts);
+  const mode = o.checkMode ?? 'incremental';
+  const checks = new Checks(invariants, config, counts, mode);
+  const history = new StepHistory();
   const snap = wantsSnapshots && impl.snapshot ? () => impl.snapshot!() : null;
 
   let before: Snapshot | null = null;
@@ -144,7 +150,8 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
       fail({ property: 'implementation', step: index, message: `snapshot failed: ${describe(e)}` });
       break;
     }
-    const ctx: CheckContext = { config, index, step, result, before, after };
+    const ctx: CheckContext = { config, index, step, result, before, after, mode, history };
+    history.record(ctx);
     o.observe?.(ctx);
     if (checks.step(ctx, fail)) break;
     before = after;
@@ -168,15 +175,19 @@ class Checks {
   private readonly runs: InvariantRun[];
   private readonly needs: Needs[];
   private readonly tallies: (StepCounts | undefined)[];
+  /** Incrementally, the invariants that declare the only steps they can fail on. */
+  private readonly selective: boolean[];
 
   constructor(
     private readonly invariants: readonly Invariant[],
     config: Config,
     private readonly counts: Record<string, StepCounts>,
+    mode: CheckMode,
   ) {
     this.runs = invariants.map((inv) => inv.start(config));
     this.needs = invariants.map((inv) => ({ snapshot: inv.needs.includes('snapshot'), trace: inv.needs.includes('trace'), md: inv.needs.includes('md') }));
     this.tallies = invariants.map(() => undefined);
+    this.selective = invariants.map((inv) => mode === 'incremental' && inv.involves !== undefined);
   }
 
   /** Runs every invariant on one step; true when the run must stop. */
@@ -184,6 +195,7 @@ class Checks {
     const snapshots = ctx.after !== null && ctx.before !== null;
     const trace = ctx.result.trace !== undefined;
     const md = ctx.result.md !== undefined;
+    let reported: boolean | undefined;
     for (let i = 0; i < this.invariants.length; i++) {
       const c = (this.tallies[i] ??= tally(this.counts, this.invariants[i].name));
       const n = this.needs[i];
@@ -192,6 +204,8 @@ class Checks {
         continue;
       }
       c.checked++;
+      // A step the invariant cannot fail on: it holds there by what it states (counted as checked).
+      if (this.selective[i] && !involves(this.invariants[i].involves!, ctx.step, (reported ??= reportsAWait(ctx.result)))) continue;
       const message = this.runs[i].check(ctx);
       if (message !== null) {
         c.failed++;

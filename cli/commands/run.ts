@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { ProfileName, StepResult } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { openTarget } from '../../adapters/targets';
+import type { CheckMode } from '../../runner/check';
+import { withCheckMode } from '../../runner/check-mode';
 import { runCampaign, type FoundFailure } from '../../runner/differential';
 import { writeFixtureAtomic } from '../../runner/fixture-reader';
 import { junitXml } from '../../runner/junit';
@@ -27,6 +29,8 @@ export interface RunOptions {
   out: string;
   timeout: number;
   errata: boolean;
+  /** How invariants judge each step (default incremental). */
+  checkMode?: CheckMode;
   maxFailures: number;
   /** Count the target's documented divergences instead of failing on them (default true; `--no-known`). */
   known?: boolean;
@@ -72,7 +76,7 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
     result = await runCampaign({
       target,
       reference: createOracle(),
-      invariants: checksFor({ errata: o.errata, profile: o.profile }),
+      invariants: withCheckMode(checksFor({ errata: o.errata, profile: o.profile }), o.checkMode ?? 'incremental'),
       compare: { expectedProfile: o.profile, actualProfile: o.profile },
       targetSpec: o.impl,
       profile: o.profile,

@@ -4,6 +4,8 @@ import { createOracle } from '../../oracle';
 import { openTarget } from '../../adapters/targets';
 import { failureFixture } from '../../runner/differential-fixture';
 import { replayFailure, shrinkOnTarget, type Judge } from '../../runner/differential-shrink';
+import type { CheckMode } from '../../runner/check';
+import { withCheckMode } from '../../runner/check-mode';
 import { execute } from '../../runner/execute';
 import { readFixture, writeFixtureAtomic } from '../../runner/fixture-reader';
 import { replayCommandLine } from '../../runner/report-text';
@@ -20,6 +22,8 @@ export interface ShrinkOptions {
   profile: ProfileName;
   timeout: number;
   errata: boolean;
+  /** How invariants judge each step (default incremental). */
+  checkMode?: CheckMode;
   out: string;
 }
 
@@ -31,7 +35,7 @@ export async function shrinkCommand(file: string, o: ShrinkOptions, io: Io): Pro
   const fixture = readFixture(file);
   const target = await openTarget(o.impl, { profile: o.profile, timeoutMs: o.timeout, cwd: io.cwd });
   try {
-    const judge: Judge = { target, reference: createOracle(), invariants: checksFor({ errata: o.errata, profile: o.profile }), compare: { expectedProfile: o.profile, actualProfile: o.profile }, createdPids: createdPidsFor(o.profile), orderable: orderableFor(o.profile) };
+    const judge: Judge = { target, reference: createOracle(), invariants: withCheckMode(checksFor({ errata: o.errata, profile: o.profile }), o.checkMode ?? 'incremental'), compare: { expectedProfile: o.profile, actualProfile: o.profile }, createdPids: createdPidsFor(o.profile), orderable: orderableFor(o.profile) };
     const il = interleavingIn(fixture, o.profile);
     const failure = await replayFailure({ ...judge, orderable: undefined }, il);
     const pinned = judge.orderable?.(il) ?? il.steps.length;

@@ -1,5 +1,5 @@
 import type { Invariant } from '../../runner/check';
-import { StepHistory } from './lib/history';
+import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { hasFlag, isStopped, procsByPid } from './lib/procs';
 import { waitReports } from './lib/wait-reports';
@@ -14,11 +14,11 @@ export const continueReportedOnce: Invariant = {
   source: 'kern_exit.c:817-830; semantics.md §4 I9, §3.9.2',
   needs: ['snapshot'],
   start() {
-    const history = new StepHistory();
+    const own = new StepHistory();
     const reported = new PerProcess<true>();
     return {
       check(ctx) {
-        history.record(ctx);
+        const history = historyOf(ctx, own);
         reported.forgetNew(ctx);
         const before = procsByPid(ctx.before!);
         for (const r of waitReports(ctx, history)) {

@@ -11,6 +11,7 @@ export const echildExact: Invariant = stepInvariant(
     statement: 'a wait fails with ECHILD exactly when the caller has no child matching its selector',
     source: 'kern_exit.c:680-705, 833-836; semantics.md §3.4 step 4',
     needs: ['snapshot'],
+    involves: { calls: ['wait4', 'owait'] },
   },
   ({ step, result, before, config }) => {
     const procs = procsByPid(before!);

@@ -9,6 +9,7 @@ export const einvalFirst: Invariant = stepInvariant(
     statement: 'wait with an unknown option bit fails with EINVAL whatever the children, and EINVAL has no other cause',
     source: 'kern_exit.c:669-670; semantics.md §3.4 step 1',
     needs: [],
+    involves: { calls: ['wait4'] },
   },
   ({ step, result, config }) => {
     if (step.call !== 'wait4') return null;

@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { faultedWaiters } from './lib/faulted-waits';
-import { StepHistory } from './lib/history';
+import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { procsByPid } from './lib/procs';
 import { detaches, mayGoToInit } from './lib/reparent-to-init';
@@ -16,13 +16,13 @@ export const exitReports: Invariant = {
   source: 'kern_exit.c:707-735; semantics.md §4 I3, §5 E4',
   needs: ['snapshot'],
   start() {
-    const history = new StepHistory();
+    const own = new StepHistory();
     const reports = new PerProcess<number>();
     /** Where the first report's give-back sent the zombie (its oppid). */
     const handedTo = new PerProcess<number>();
     return {
       check(ctx) {
-        history.record(ctx);
+        const history = historyOf(ctx, own);
         reports.forgetNew(ctx);
         handedTo.forgetNew(ctx);
         const before = procsByPid(ctx.before!);

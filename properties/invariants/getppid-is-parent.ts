@@ -9,6 +9,7 @@ export const getppidIsParent: Invariant = stepInvariant(
     statement: "getppid returns the caller's current parent (its tracer when traced)",
     source: 'semantics.md §3.11, §5 E8',
     needs: ['snapshot'],
+    involves: { calls: ['getppid'] },
   },
   ({ step, result, before }) => {
     if (step.call !== 'getppid') return null;

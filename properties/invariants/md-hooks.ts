@@ -1,7 +1,8 @@
 import type { MdCall, MdHook } from '../../interleaving';
-import type { Invariant } from '../../runner/check';
+import type { CheckContext, Invariant } from '../../runner/check';
+import { Induction } from './lib/induction';
 import { PerProcess } from './lib/lifetimes';
-import { procsByPid } from './lib/procs';
+import { createdPids, procsByPid } from './lib/procs';
 
 /** exit1's hooks in seed order (kern_exit.c:288, 415, 514, 536), then kern_wait's (kern_exit.c:779, 786). */
 const LIFE: readonly MdHook[] = ['vmspace_exit', 'cpu_exit', 'sched_exit', 'thread_exit', 'thread_wait', 'vm_waitproc'];
@@ -43,42 +44,56 @@ export const mdHooks: Invariant = {
   needs: ['snapshot', 'md'],
   start() {
     const life = new PerProcess<Progress>();
+    const induction = new Induction();
+    /** The pids the last step created: this step is the first to see them in `before`. */
+    let createdLast: readonly number[] = NO_CALLERS;
     return {
       check(ctx) {
-        life.forgetNew(ctx);
-        const calls = ctx.result.md!;
-        const after = procsByPid(ctx.after!);
-        const before = procsByPid(ctx.before!);
-        for (const pid of calls.length === 0 ? NO_CALLERS : new Set(calls.map((c) => c.pid))) {
-          const hooks = ownHooks(calls, pid);
-          if (typeof hooks === 'string') return hooks;
-          let g = life.get(pid);
-          if (!g) {
-            // An exec in the same step may single-thread it silently, so only its own exit call is exact.
-            g = { phase: 0, extraThreads: 0, threads: before.get(pid)?.threads ?? 1, exact: ctx.step.pid === pid && ctx.step.call === 'exit' };
-            life.set(pid, g);
-          }
-          for (const h of hooks) {
-            if (g.phase === 0 && h === 'thread_exit') g.extraThreads++;
-            else if (LIFE[g.phase] === h) g.phase++;
-            else return `pid ${pid}: ${h} called after ${g.phase === 0 ? 'nothing' : LIFE[g.phase - 1]}, expected ${LIFE[g.phase] ?? 'no more hooks'}`;
-            if (g.phase === EXITED && (g.exact ? g.extraThreads !== g.threads - 1 : g.extraThreads > g.threads - 1)) return `pid ${pid} had ${g.threads} threads but ${g.extraThreads} extra thread_exit calls`;
-          }
-        }
-        for (const p of ctx.before!.procs) {
-          if (life.has(p.pid)) continue;
-          if (!after.has(p.pid)) return `pid ${p.pid} was freed without any hook`;
-          if (after.get(p.pid)!.state === 'ZOMBIE') return `zombie ${p.pid} went through none of exit1's hooks`;
-        }
-        for (const [pid, g] of life) {
-          const p = after.get(pid);
-          if (!p && g.phase !== REAPED) return `pid ${pid} was freed after only ${g.phase} of its hooks`;
-          if (p?.state === 'ZOMBIE' && g.phase !== EXITED) return `zombie ${pid} went through ${g.phase} hooks, not exit1's ${EXITED}`;
-          if (p && p.state !== 'ZOMBIE' && g.phase !== 0) return `live pid ${pid} already had exit hooks (${LIFE[g.phase - 1]})`;
-          if (!p) life.delete(pid);
-        }
-        return null;
+        const changes = induction.changes(ctx);
+        const created = createdLast;
+        createdLast = createdPids(ctx.before!, ctx.after!);
+        return induction.judged(ctx, judge(ctx, changes === null ? null : (p) => changes.touched(p) || created.includes(p)));
       },
     };
+
+    /**
+     * One step. `mayChange` (incrementally) says which processes of `before` can be newly freed or
+     * zombies without hooks: an unchanged one that was in the last step's `before` too was judged then.
+     */
+    function judge(ctx: CheckContext, mayChange: ((pid: number) => boolean) | null): string | null {
+      life.forgetNew(ctx);
+      const calls = ctx.result.md!;
+      const after = procsByPid(ctx.after!);
+      const before = procsByPid(ctx.before!);
+      for (const pid of calls.length === 0 ? NO_CALLERS : new Set(calls.map((c) => c.pid))) {
+        const hooks = ownHooks(calls, pid);
+        if (typeof hooks === 'string') return hooks;
+        let g = life.get(pid);
+        if (!g) {
+          // An exec in the same step may single-thread it silently, so only its own exit call is exact.
+          g = { phase: 0, extraThreads: 0, threads: before.get(pid)?.threads ?? 1, exact: ctx.step.pid === pid && ctx.step.call === 'exit' };
+          life.set(pid, g);
+        }
+        for (const h of hooks) {
+          if (g.phase === 0 && h === 'thread_exit') g.extraThreads++;
+          else if (LIFE[g.phase] === h) g.phase++;
+          else return `pid ${pid}: ${h} called after ${g.phase === 0 ? 'nothing' : LIFE[g.phase - 1]}, expected ${LIFE[g.phase] ?? 'no more hooks'}`;
+          if (g.phase === EXITED && (g.exact ? g.extraThreads !== g.threads - 1 : g.extraThreads > g.threads - 1)) return `pid ${pid} had ${g.threads} threads but ${g.extraThreads} extra thread_exit calls`;
+        }
+      }
+      for (const p of ctx.before!.procs) {
+        if (life.has(p.pid) || (mayChange !== null && !mayChange(p.pid))) continue;
+        if (!after.has(p.pid)) return `pid ${p.pid} was freed without any hook`;
+        if (after.get(p.pid)!.state === 'ZOMBIE') return `zombie ${p.pid} went through none of exit1's hooks`;
+      }
+      for (const [pid, g] of life) {
+        const p = after.get(pid);
+        if (!p && g.phase !== REAPED) return `pid ${pid} was freed after only ${g.phase} of its hooks`;
+        if (p?.state === 'ZOMBIE' && g.phase !== EXITED) return `zombie ${pid} went through ${g.phase} hooks, not exit1's ${EXITED}`;
+        if (p && p.state !== 'ZOMBIE' && g.phase !== 0) return `live pid ${pid} already had exit hooks (${LIFE[g.phase - 1]})`;
+        if (!p) life.delete(pid);
+      }
+      return null;
+    }
   },
 };

@@ -9,9 +9,10 @@ export const parentAlive: Invariant = tableInvariant(
     statement: 'every process other than init has a parent that exists and is not a zombie',
     source: 'kern_exit.c:422-440; semantics.md §4 I1',
   },
-  (table) => {
+  (table, changes) => {
     const procs = procsByPid(table);
-    for (const p of table.procs) {
+    // Incrementally: a process reads only itself and its parent, so one with both unchanged held in `before`.
+    for (const p of changes ? changes.freshOrParentTouched() : table.procs) {
       if (p.pid === 1) continue;
       const parent = procs.get(p.ppid);
       if (!parent) return `pid ${p.pid} has parent ${p.ppid}, which does not exist`;

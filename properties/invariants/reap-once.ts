@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { faultedWaiters } from './lib/faulted-waits';
-import { StepHistory } from './lib/history';
+import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { freedPids, procsByPid } from './lib/procs';
 import { detaches, mayGoToInit } from './lib/reparent-to-init';
@@ -16,11 +16,11 @@ export const reapOnce: Invariant = {
   source: 'kern_exit.c:637-652, 707-797 (zombie branch, give-back 725-735); semantics.md §4 I3, §5 E19',
   needs: ['snapshot'],
   start() {
-    const history = new StepHistory();
+    const own = new StepHistory();
     const handedOver = new PerProcess<true>();
     return {
       check(ctx) {
-        history.record(ctx);
+        const history = historyOf(ctx, own);
         handedOver.forgetNew(ctx);
         const before = procsByPid(ctx.before!);
         const after = procsByPid(ctx.after!);

@@ -10,6 +10,7 @@ export const reportNeedsOption: Invariant = historyInvariant(
     statement: 'a stop is reported only with WUNTRACED or to the tracer, a continue only with WCONTINUED',
     source: 'kern_exit.c:798-801, 817; semantics.md §3.4 f-g',
     needs: ['snapshot'],
+    involves: { calls: [], waitReports: true },
   },
   (ctx, history) => {
     const before = procsByPid(ctx.before!);

@@ -1,4 +1,11 @@
+import type { ProcView } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
+import { Induction } from './lib/induction';
+
+/** The ticks a process holds: a zombie's own usage took in its children's (kern_exit.c:529). */
+const holds = (p: ProcView): number => (p.state === 'ZOMBIE' ? p.ru.utime : p.ru.utime + p.cru.utime);
+
+const total = (procs: readonly ProcView[]): number => procs.reduce((n, p) => n + holds(p), 0);
 
 /**
  * I12, §3.13: every tick run is held exactly once: in a live process's own or children's usage, or
@@ -11,14 +18,19 @@ export const rusageConservation: Invariant = {
   source: 'kern_exit.c:529, 757; semantics.md §3.13, §4 I12',
   needs: ['snapshot'],
   start() {
+    const induction = new Induction();
     let ran = 0;
+    /** What the table held after the last step. */
+    let held = 0;
     return {
-      check({ step, result, after }) {
+      check(ctx) {
+        const { step, result, after } = ctx;
         const o = result.observations[0];
         if (step.call === 'run' && o.kind === 'return' && !o.errno) ran += step.ticks;
-        let held = 0;
-        for (const p of after!.procs) held += p.state === 'ZOMBIE' ? p.ru.utime : p.ru.utime + p.cru.utime;
-        return held === ran ? null : `${ran} ticks were run but the table holds ${held}`;
+        // Incrementally: `before` held `held`, so the sum moves only by the views the step changed.
+        const changes = induction.changes(ctx);
+        held = changes ? held - total(changes.procs.stale) + total(changes.procs.fresh) : total(after!.procs);
+        return induction.judged(ctx, held === ran ? null : `${ran} ticks were run but the table holds ${held}`);
       },
     };
   },

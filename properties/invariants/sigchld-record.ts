@@ -12,9 +12,10 @@ export const sigchldRecord: Invariant = tableInvariant(
     statement: "a child's SIGCHLD record is queued only at its current parent, which then has SIGCHLD pending",
     source: 'kern_exit.c:720, 859-874; semantics.md §4 I10, §3.9.6',
   },
-  (table) => {
+  (table, changes) => {
     const procs = procsByPid(table);
-    for (const p of table.procs) {
+    // Incrementally: a process reads only itself and its parent, so one with both unchanged held in `before`.
+    for (const p of changes ? changes.freshOrParentTouched() : table.procs) {
       if (p.ksiQueuedAt === null) continue;
       if (p.ksiQueuedAt !== p.ppid) return `pid ${p.pid}'s SIGCHLD record is queued at ${p.ksiQueuedAt}, not at its parent ${p.ppid}`;
       const parent = procs.get(p.ppid);

@@ -1,6 +1,9 @@
+import type { ProcView, StepResult } from '../../interleaving';
 import type { CheckContext, Invariant } from '../../runner/check';
-import { StepHistory } from './lib/history';
+import { historyOf, StepHistory } from './lib/history';
+import { Induction } from './lib/induction';
 import { isStopped, procsByPid } from './lib/procs';
+import type { TableChanges } from './lib/table-changes';
 
 /**
  * Issue 2 item 4, §9.2: only an awake process makes a call; a call that sleeps stays pending until
@@ -13,14 +16,28 @@ export const sleeperNeverActs: Invariant = {
   source: 'kern_exit.c:842-850 (wait sleep), 208-220 (exit1 sleep); semantics.md §3.1 vfork, §9.2',
   needs: ['snapshot'],
   start() {
-    const history = new StepHistory();
+    const own = new StepHistory();
     /** Calls that slept and have not completed: pid → index of the step that issued them. */
     const pending = new Map<number, number>();
-    return { check: (ctx) => (history.record(ctx), checkStep(ctx, history, pending)) };
+    const induction = new Induction();
+    return { check: (ctx) => induction.judged(ctx, checkStep(ctx, historyOf(ctx, own), pending, induction.changes(ctx))) };
   },
 };
 
-function checkStep({ index, step, result, before, after }: CheckContext, history: StepHistory, pending: Map<number, number>): string | null {
+/**
+ * Incrementally, the sleepers to judge: an unchanged process whose pending call did not change held
+ * in `before` (the step is judged with the same two facts), so only changed or new processes and
+ * those whose call started or completed in this step can be at fault.
+ */
+function sleepersToJudge(after: readonly ProcView[], changes: TableChanges | null, result: StepResult): readonly ProcView[] {
+  if (changes === null) return after;
+  const { observations } = result;
+  const { fresh } = changes.procs;
+  return after.filter((p) => p.sleeping !== null && (fresh.includes(p) || observations.some((o) => o.pid === p.pid)));
+}
+
+function checkStep(ctx: CheckContext, history: StepHistory, pending: Map<number, number>, changes: TableChanges | null): string | null {
+  const { index, step, result, before, after } = ctx;
   const was = procsByPid(before!);
   const now = procsByPid(after!);
   const caller = was.get(step.pid);
@@ -38,7 +55,7 @@ function checkStep({ index, step, result, before, after }: CheckContext, history
     if (o.kind === 'sleep') return `pid ${o.pid}'s completion is another sleep`;
     pending.delete(o.pid);
   }
-  for (const p of after!.procs) {
+  for (const p of sleepersToJudge(after!.procs, changes, result)) {
     if (!p.sleeping) continue;
     // exit1 entered from a signal (not from exit or abort2) sleeps for its peers with no call pending.
     const issued = history.issuedBy(p.sleeping.step);

@@ -1,5 +1,5 @@
 import type { Invariant } from '../../runner/check';
-import { StepHistory } from './lib/history';
+import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { hasFlag, isStopped, procsByPid } from './lib/procs';
 import { waitReports } from './lib/wait-reports';
@@ -15,11 +15,11 @@ export const stopReportedOnce: Invariant = {
   source: 'kern_exit.c:798-815; semantics.md §4 I8, §3.9.4',
   needs: ['snapshot'],
   start() {
-    const history = new StepHistory();
+    const own = new StepHistory();
     const reported = new PerProcess<true>();
     return {
       check(ctx) {
-        history.record(ctx);
+        const history = historyOf(ctx, own);
         reported.forgetNew(ctx);
         const before = procsByPid(ctx.before!);
         // A ptrace resume may run the tracee into a new stop within the same step (sendsig, §3.9.5).

@@ -9,9 +9,10 @@ export const traceState: Invariant = tableInvariant(
     statement: 'a traced process is not a zombie, has a live tracer as parent and a non-zero oppid; a trace stop implies tracing',
     source: 'kern_exit.c:233-235, 426-440; semantics.md §4 I4, §3.8',
   },
-  (table) => {
+  (table, changes) => {
     const procs = procsByPid(table);
-    for (const p of table.procs) {
+    // Incrementally: a process reads only itself and its parent (the tracer), so one with both unchanged held in `before`.
+    for (const p of changes ? changes.freshOrParentTouched() : table.procs) {
       const traced = hasFlag(p, 'TRACED');
       if (hasFlag(p, 'STOPPED_TRACE') && !traced) return `pid ${p.pid} is trace-stopped but not traced`;
       // Init's parent is proc0, outside the table: PT_TRACE_ME by init records oppid 0.

@@ -14,6 +14,7 @@ export const usageReports: Invariant = historyInvariant(
     statement: "getrusage returns the caller's own or children's ticks, and wait4 a zombie's ticks",
     source: 'kern_exit.c:529, 708-712; semantics.md §3.13',
     needs: ['snapshot'],
+    involves: { calls: ['getrusage'], waitReports: true },
   },
   (ctx, history) => {
     const before = procsByPid(ctx.before!);

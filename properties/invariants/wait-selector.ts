@@ -11,6 +11,7 @@ export const waitSelector: Invariant = historyInvariant(
     statement: 'wait returns only children that match its pid selector and its WLINUXCLONE option',
     source: 'kern_exit.c:664-703; semantics.md §3.4',
     needs: ['snapshot'],
+    involves: { calls: [], waitReports: true },
   },
   (ctx, history) => {
     const before = procsByPid(ctx.before!);

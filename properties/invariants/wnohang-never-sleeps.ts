@@ -8,6 +8,7 @@ export const wnohangNeverSleeps: Invariant = stepInvariant(
     statement: 'a wait with WNOHANG never sleeps',
     source: 'kern_exit.c:837-841',
     needs: [],
+    involves: { calls: ['wait4'] },
   },
   ({ step, result }) => {
     if (step.call !== 'wait4' || !step.options.includes('WNOHANG')) return null;

@@ -1,6 +1,8 @@
 import type { Snapshot } from '../../../interleaving';
 import type { CheckContext, Invariant } from '../../../runner/check';
-import { StepHistory } from './history';
+import { historyOf, StepHistory } from './history';
+import { Induction } from './induction';
+import type { TableChanges } from './table-changes';
 import { tableIndex } from './table-index';
 
 /** An invariant with no memory across steps: a pure check of one step's context. */
@@ -37,13 +39,33 @@ export function recordingInvariant<M extends Omit<Invariant, 'start'>, R extends
 }
 
 /**
- * An invariant over the process table alone (the snapshot after the step). Its verdict is a function
- * of the snapshot, so it is worked out once per snapshot object: a step that changed nothing (the
- * oracle then gives back the same snapshot) costs a lookup.
+ * A check over the process table alone (the snapshot after the step). `changes` null: judge the
+ * whole table. Otherwise the invariant held on `changes.before`, and it judges only what the
+ * changes can have broken (each invariant's file says in one line why that suffices); both give
+ * the same verdict.
  */
-export function tableInvariant(meta: Omit<Invariant, 'start' | 'needs'>, check: (table: Snapshot) => string | null): Invariant {
+export type TableCheck = (table: Snapshot, changes: TableChanges | null) => string | null;
+
+/**
+ * An invariant over the process table alone. Its full verdict is a function of the snapshot, so it
+ * is worked out once per snapshot object; incrementally, a step that changed nothing costs nothing.
+ */
+export function tableInvariant(meta: Omit<Invariant, 'start' | 'needs'>, check: TableCheck): Invariant {
   const slot = tableChecks++;
-  return stepInvariant({ ...meta, needs: ['snapshot'] }, ({ after }) => tableIndex(after!).verdict(slot, check));
+  const whole = (table: Snapshot) => check(table, null);
+  return {
+    ...meta,
+    needs: ['snapshot'],
+    start: () => {
+      const induction = new Induction();
+      return {
+        check(ctx) {
+          const changes = induction.changes(ctx);
+          return induction.judged(ctx, changes === null ? tableIndex(ctx.after!).verdict(slot, whole) : check(ctx.after!, changes));
+        },
+      };
+    },
+  };
 }
 
 /** How many table invariants exist: each has its own verdict slot in a snapshot's index. */
@@ -57,5 +79,11 @@ export function historyInvariant<M extends Omit<Invariant, 'start'>>(
   meta: M,
   check: (ctx: CheckContext, history: StepHistory) => string | null,
 ): M & Invariant {
-  return recordingInvariant(meta, () => new StepHistory(), check);
+  return {
+    ...meta,
+    start: () => {
+      const own = new StepHistory();
+      return { check: (ctx) => check(ctx, historyOf(ctx, own)) };
+    },
+  };
 }

@@ -14,10 +14,10 @@ export const isStopped = (p: ProcView): boolean => hasFlag(p, 'STOPPED_SIG') || 
 
 /** Pids present in `after` but not in `before`: the processes this step created. */
 export function createdPids(before: Snapshot, after: Snapshot): readonly number[] {
-  return tableIndex(after).changesSince(before).created;
+  return tableIndex(after).changesSince(before).procs.created;
 }
 
 /** Pids present in `before` but not in `after`: the processes this step freed. */
 export function freedPids(before: Snapshot, after: Snapshot): readonly number[] {
-  return tableIndex(after).changesSince(before).freed;
+  return tableIndex(after).changesSince(before).procs.freed;
 }

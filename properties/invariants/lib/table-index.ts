@@ -1,20 +1,11 @@
 import type { PgrpView, ProcView, SessionView, Snapshot } from '../../../interleaving';
-
-/** Shared by every step that created or freed nothing. */
-const NO_PIDS: readonly number[] = Object.freeze([]);
+import { TableChanges } from './table-changes';
 
 /** A list's entries by id (filled in a loop: no pair array per entry). */
 function byId<T>(list: readonly T[], id: (t: T) => number): Map<number, T> {
   const m = new Map<number, T>();
   for (let i = 0; i < list.length; i++) m.set(id(list[i]), list[i]);
   return m;
-}
-
-/** The pids of `s` that `other` lacks. */
-function missingFrom(s: Snapshot, other: TableIndex): readonly number[] {
-  let pids: number[] | null = null;
-  for (const p of s.procs) if (!other.procs.has(p.pid)) (pids ??= []).push(p.pid);
-  return pids ?? NO_PIDS;
 }
 
 /**
@@ -30,7 +21,7 @@ export class TableIndex {
   private sids?: ReadonlyMap<number, SessionView>;
   private dead?: readonly ProcView[];
   private readonly verdicts: (string | null | undefined)[] = [];
-  private diff: { before: Snapshot; created: readonly number[]; freed: readonly number[] } | null = null;
+  private diff: TableChanges | null = null;
 
   constructor(readonly snapshot: Snapshot) {}
 
@@ -61,13 +52,9 @@ export class TableIndex {
     return v;
   }
 
-  /** Pids in this snapshot but not in `before` (created by the step), and the other way (freed). */
-  changesSince(before: Snapshot): { created: readonly number[]; freed: readonly number[] } {
-    if (this.diff?.before !== before) {
-      // Snapshots sharing their process list (the step changed no process) differ in no pid.
-      const same = before.procs === this.snapshot.procs;
-      this.diff = { before, created: same ? NO_PIDS : missingFrom(this.snapshot, tableIndex(before)), freed: same ? NO_PIDS : missingFrom(before, this) };
-    }
+  /** How this snapshot differs from `before` (the step's change set), worked out once per pair. */
+  changesSince(before: Snapshot): TableChanges {
+    if (this.diff?.before !== before) this.diff = new TableChanges(before, this.snapshot);
     return this.diff;
   }
 }

@@ -1,6 +1,7 @@
 import type { Observation, Step } from '../../../interleaving';
 import { decodeStatus, UNSPECIFIED } from '../../../interleaving';
 import type { CheckContext } from '../../../runner/check';
+import { isWaitReport } from '../../../runner/involvement';
 import type { StepHistory } from './history';
 import { hasFlag, isStopped, isTraced, procsByPid } from './procs';
 import type { WaitArgs } from './selector';
@@ -30,17 +31,25 @@ function rawStatus(o: Observation): number | null {
   return v === undefined || v === UNSPECIFIED ? null : v;
 }
 
+/** The last step's reports, shared by the invariants that read them (one context per step). */
+let last: { ctx: CheckContext; history: StepHistory; reports: readonly WaitReport[] } | null = null;
+
 /**
  * The wait reports of one step: every wait4/owait observation that returned a child's pid. The kind
  * comes from the status word (kern_exit.c:715, 807, 825), or where no status was copied out, from
  * the child's state (freed: an exit; the caller's own wait: the seed's branch order), else unknown.
  */
 export function waitReports(ctx: CheckContext, history: StepHistory): readonly WaitReport[] {
+  if (last?.ctx !== ctx || last.history !== history) last = { ctx, history, reports: reportsOf(ctx, history) };
+  return last.reports;
+}
+
+function reportsOf(ctx: CheckContext, history: StepHistory): readonly WaitReport[] {
   const observations = ctx.result.observations;
   let out: WaitReport[] | null = null;
   for (let position = 0; position < observations.length; position++) {
     const obs = observations[position];
-    if ((obs.call !== 'wait4' && obs.call !== 'owait') || obs.kind !== 'return' || obs.errno || !obs.ret || obs.ret <= 0) continue;
+    if (!isWaitReport(obs)) continue;
     const issued = position === 0 ? ctx.step : history.issuedBy(obs.step);
     const args = issued && waitArgs(issued, history.callerPgid(position === 0 ? ctx.index : obs.step));
     if (!issued || !args) continue;

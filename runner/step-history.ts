@@ -1,0 +1,28 @@
+import type { Snapshot, Step } from '../interleaving';
+
+/**
+ * The steps of a run so far, so a sleeper's completion can be matched with the call that slept, and
+ * the caller's pgid at each call (what kern_wait's pid 0 stands for, kern_exit.c:664-668).
+ */
+export class StepHistory {
+  private readonly steps: Step[] = [];
+  private readonly pgids: number[] = [];
+
+  /** Notes step `index` and its caller's pgid in `before` (0 without a snapshot); the same step again is a no-op. */
+  record(ctx: { index: number; step: Step; before: Snapshot | null }): void {
+    if (this.steps[ctx.index] === ctx.step) return;
+    this.steps[ctx.index] = ctx.step;
+    const pid = ctx.step.pid;
+    this.pgids[ctx.index] = ctx.before?.procs.find((p) => p.pid === pid)?.pgid ?? 0;
+  }
+
+  /** The step that issued the call an observation belongs to. */
+  issuedBy(index: number): Step | undefined {
+    return this.steps[index];
+  }
+
+  /** The caller's pgid when it issued step `index` (what kern_wait's pid 0 stands for). */
+  callerPgid(index: number): number {
+    return this.pgids[index] ?? 0;
+  }
+}
