@@ -1,4 +1,4 @@
-import type { Config, Implementation, Interleaving, ProcView, Snapshot, Step, StepResult } from '../../interleaving';
+import type { Config, Implementation, Interleaving, Observation, ProcView, Snapshot, Step, StepResult } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { executeSync } from '../../runner/execute';
 import { generateInterleaving } from '../generators/generate';
@@ -43,7 +43,7 @@ function reportState(p: ProcView): string {
 
 /**
  * Whether a wait4 asleep before the step returned (a pid, or EFAULT after taking one) while two of
- * its candidates (children, or any traced process) became reportable in the step or were reaped in
+ * its candidates (or one twice, overtaken) (children, or any traced process) became reportable in the step or were reaped in
  * it: a new zombie, stop or continue. On the
  * real kernel the waiter scans as soon as the first of them wakes it, so which one it returns
  * depends on timing (seed 3: two victims of one kill(0); a tracer's exit beside its detached
@@ -65,8 +65,19 @@ function sleeperRace(result: StepResult, before: Snapshot, after: Snapshot): boo
       return p !== undefined && candidate(p) && (p.state === 'ZOMBIE' || p.flags.some((f) => REPORTABLE.includes(f))) && changed;
     }).map((p) => p.pid);
     // The one it returned (a pid, or, with EFAULT, unknown) is among them; any other makes it a race.
-    return new Set([...reaped, ...moved, ...((o.ret ?? 0) > 0 ? [o.ret!] : [])]).size >= 2;
+    return new Set([...reaped, ...moved, ...((o.ret ?? 0) > 0 ? [o.ret!] : [])]).size >= 2 || overtaken(o, now);
   });
+}
+
+/**
+ * Whether a wait reported a stop or continue of a process that the same step then killed: it was
+ * reportable twice (an orphaned group's SIGCONT, then its SIGHUP), and the waiter reports
+ * whichever it sees when it runs (seed 4 run 742: 0xffff or SIGHUP's 0x1). A stop or continue
+ * status has 0x7f in its low seven bits; an exit or death never does.
+ */
+function overtaken(o: Observation, now: ReadonlyMap<number, ProcView>): boolean {
+  if ((o.ret ?? 0) <= 0 || typeof o.status !== 'number' || (o.status & 0x7f) !== 0x7f) return false;
+  return now.get(o.ret!)?.state !== 'NORMAL';
 }
 
 /**

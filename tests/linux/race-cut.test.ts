@@ -39,6 +39,14 @@ describe('the host\'s cut before races it cannot order', () => {
     expect(cutAt([fork(1), traceMe(2), fork(2), kill(1, 0, 'SIGSTOP'), wait4(1, -1)])).toBe(3);
   });
 
+  test('seed 4 run 742 (shrunk): an exit orphans a group with a stopped member; init, asleep with WCONTINUED, sees it continued or killed by the SIGHUP', () => {
+    // 4, in init's group, is that group's one link outside it (its parent 3 has a group of its own).
+    const orphaning = [fork(1), kill(1, 2, 'SIGSTOP'), fork(1), fork(3), setpgid(3, 0, 0)];
+    expect(cutAt([...orphaning, wait4(1, -1, ['WCONTINUED']), kill(4, 4, 'SIGKILL')])).toBe(6);
+    // Without WCONTINUED only the death is reportable: kept.
+    expect(cutAt([...orphaning, wait4(1, -1), kill(4, 4, 'SIGKILL')])).toBe(-1);
+  });
+
   test('one child\'s exit while its parent sleeps is kept', () => {
     expect(cutAt([fork(1), fork(2), wait4(1, -1), exit(2, 0), wait4(1, -1)])).toBe(-1);
   });
