@@ -13,6 +13,11 @@ export interface Verdict {
   replacement: string;
   /** A piece of the original source line the mutant sits on. */
   lineContains: string;
+  /**
+   * The exact source text the mutant replaces, where one line holds several mutants of the same
+   * mutator and replacement (e.g. two operands of one condition each replaced by `false`).
+   */
+  mutated?: string;
   /** Why no test can tell the mutant from the original. */
   equivalent: string;
 }
@@ -37,6 +42,13 @@ const LOOP_TOP =
 /** How a tracee's stop ends a vfork parent's sleep on Linux: only a pending SIGKILL does anything. */
 const PPWAIT_AST =
   'an AST for a vfork parent asleep in ppwait does nothing unless SIGKILL is pending (ast returns at `s.chan !== \'wait\'`), and SIGKILL to a wait sleeper is queued as an AST by the default path anyway';
+
+/** exit1 sets P_WEXIT and nothing clears it, so every zombie has it. */
+const ZOMBIE_HAS_WEXIT = 'every zombie has P_WEXIT (exit1 sets it, nothing clears it), so the state test adds nothing to the flag test';
+
+/** An AST's sleeper with SIGKILL pending dies the same way in ast's ppwait branch and in its wait branch. */
+const SIGKILL_SLEEPER =
+  'only wait and ppwait sleepers get here (exit1 sleepers are P_WEXIT and returned above), and an AST reaches a ppwait sleeper only for SIGKILL on linux (tdsigwakeup), never on FreeBSD; a wait sleeper with SIGKILL pending dies in either branch (SIGKILL is its interrupting signal) and its wait ends with noreturn';
 
 /** A default parameter value that no caller leaves to the default. */
 const EVERY_CALLER_PASSES = 'every caller passes this argument, so the default value is never used';
@@ -88,21 +100,22 @@ export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: PIDS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (trypid < pidFloor) trypid += pidFloor;', equivalent: 'lastpid is below pidMax and trypid counts up by one, so the wrap happens at trypid === pidMax, where trypid % pidMax is 0: below any floor (≥ 2)' },
   { file: PIDS, mutator: 'EqualityOperator', replacement: 'trypid <= pidFloor', lineContains: 'if (trypid < pidFloor) trypid += pidFloor;', equivalent: 'at the wrap trypid is 0 (see the line\'s other mutant), never equal to the floor (≥ 2)' },
   { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (td === p) return true;', equivalent: 'for a process signalling itself the credential rule passes anyway: td.uid === p.uid (semantics.md §3.9.1)' },
-  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (id >= SIGTHR && id <= SIGTHR + 3 && td.leader === p.leader) return true;', equivalent: 'SIGTHR is the highest id (32, the last of SIGNAL_NAMES), so id >= SIGTHR already means id === SIGTHR, which is below SIGTHR + 3' },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (id >= SIGTHR && id <= SIGTHR + 3 && td.leader === p.leader) return true;', mutated: 'id <= SIGTHR + 3', equivalent: 'SIGTHR is the highest id (32, the last of SIGNAL_NAMES), so id >= SIGTHR already means id === SIGTHR, which is below SIGTHR + 3' },
   { file: SIGSYS, mutator: 'EqualityOperator', replacement: 'id < SIGTHR + 3', lineContains: 'if (id >= SIGTHR && id <= SIGTHR + 3 && td.leader === p.leader) return true;', equivalent: 'SIGTHR is the highest id, so no id reaches SIGTHR + 3' },
   { file: SIGSYS, mutator: 'UpdateOperator', replacement: 'candidates--', lineContains: 'candidates++;', equivalent: 'candidates is only compared with 0; counting down is non-zero exactly when counting up is' },
-  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.pid <= 1 || p === td || p.state === PRS_NEW) continue;', equivalent: NEVER_NEW },
-  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if ((p.pid <= 1 && this.profile.killpgSkipsInit) || p.state === PRS_NEW) continue;', equivalent: NEVER_NEW },
-  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!z.inHash && z.pid > 1) post(z);', equivalent: 'no zombie has pid 1: init\'s exit ends the run (a panic, or the end of the linux namespace), so no kill follows it' },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.pid <= 1 || p === td || p.state === PRS_NEW) continue;', mutated: 'p.state === PRS_NEW', equivalent: NEVER_NEW },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if ((p.pid <= 1 && this.profile.killpgSkipsInit) || p.state === PRS_NEW) continue;', mutated: 'p.state === PRS_NEW', equivalent: NEVER_NEW },
+  { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!z.inHash && z.pid > 1) post(z);', mutated: 'z.pid > 1', equivalent: 'no zombie has pid 1: init\'s exit ends the run (a panic, or the end of the linux namespace), so no kill follows it' },
   { file: SIGSYS, mutator: 'EqualityOperator', replacement: 'z.pid >= 1', lineContains: 'if (!z.inHash && z.pid > 1) post(z);', equivalent: 'no zombie has pid 1 (see the line\'s other mutant)' },
   { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (ps.action[SIGCHLD] === SIG_IGN) ps.action[SIGCHLD] = SIG_DFL;', equivalent: 'after the loop above SIGCHLD\'s action is SIG_DFL or SIG_IGN (a caught one was just reset), so setting SIG_DFL either way is the same' },
   { file: RESOLVE, mutator: 'EqualityOperator', replacement: 'profile.numbering.signo(sig as SignalName) <= 0', lineContains: 'if (profile.numbering.signo(sig as SignalName) < 0) return \'EINVAL\';', equivalent: 'no numbering gives a name the number 0: 0 is the null signal, which has no name (interleaving/numbering.ts)' },
-  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: '&& !(this.profile.tracedNeverIgnores && p.flag & P_TRACED && id !== SIGKILL)) {', equivalent: 'SIGKILL is never in the ignore set (it cannot be set to SIG_IGN, sigaction gives EINVAL, and its default kills), so for SIGKILL the test is false before this operand' },
-  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (record !== null && id === SIGCHLD) {', equivalent: 'both callers that pass a record pass SIGCHLD (sigparent and the give-back)' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: '&& !(this.profile.tracedNeverIgnores && p.flag & P_TRACED && id !== SIGKILL)) {', mutated: 'id !== SIGKILL', equivalent: 'SIGKILL is never in the ignore set (it cannot be set to SIG_IGN, sigaction gives EINVAL, and its default kills), so for SIGKILL the test is false before this operand' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (record !== null && id === SIGCHLD) {', mutated: 'id === SIGCHLD', equivalent: 'both callers that pass a record pass SIGCHLD (sigparent and the give-back)' },
   { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (record.ksiQueuedAt === null) {', equivalent: 'the record is never on a queue here: sigparent returns first when it is, and the give-back runs after reportZombie took it off (kern_exit.c:717 sigqueue_take; FreeBSD is the one profile with a give-back and with reportWithdrawsSigchld)' },
-  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (s.chan === 'ppwait' && id === SIGKILL && this.profile.vforkWaitKillable) {", equivalent: PPWAIT_AST },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (s.chan === 'ppwait' && id === SIGKILL && this.profile.vforkWaitKillable) {", mutated: "s.chan === 'ppwait'", equivalent: PPWAIT_AST },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (s.chan === 'ppwait' && id === SIGKILL && this.profile.vforkWaitKillable) {", mutated: 'id === SIGKILL', equivalent: PPWAIT_AST },
   { file: POST, mutator: 'LogicalOperator', replacement: "s.chan === 'ppwait' || id === SIGKILL", lineContains: "if (s.chan === 'ppwait' && id === SIGKILL && this.profile.vforkWaitKillable) {", equivalent: PPWAIT_AST },
-  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (p.sleep !== null && p.wakePending) {', equivalent: 'queueWake of a process that is not asleep does nothing: resumeSleeper returns when p.sleep is null' },
+  { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (p.sleep !== null && p.wakePending) {', mutated: 'p.sleep !== null', equivalent: 'queueWake of a process that is not asleep does nothing: resumeSleeper returns when p.sleep is null' },
   { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!this.profile.stopSignalEndsContinued) p.flag &= ~P_CONTINUED;', equivalent: 'where a stop signal\'s posting ends the continued state (FreeBSD) every group stop follows such a posting, and a SIGCONT since then either removed that pending stop (dropStops) or found the process not yet suspended, so set no P_CONTINUED: the flag is already clear' },
   { file: POST, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'const reason = status & 0x80 ? CLD_DUMPED : low !== 0 && low !== 0x7f ? CLD_KILLED : CLD_EXITED;', equivalent: 'an exit status word never has 0x7f in its low bits: exit(code) leaves them 0, a death by signal puts the signal\'s number there (at most 64), and 0x7f is the stopped pattern (WIFSTOPPED)' },
   { file: POST, mutator: 'BooleanLiteral', replacement: 'false', lineContains: 'k.filled = true;', equivalent: 'the filled flag is never read (proc.ts keeps it for the record\'s history only)' },
@@ -112,4 +125,12 @@ export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: DELIVERY, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.state !== PRS_NORMAL || p.flag & (P_WEXIT | P_STOPPED)) return;', equivalent: 'the loop is entered only for a live, running process (ast returns for a stopped or dead one; afterPtracestop returns false when its actOn stopped or killed it), and each later pass follows an actOn that returned true, which it does only when the process neither stopped nor died' },
   { file: DELIVERY, mutator: 'LogicalOperator', replacement: 'p.state !== PRS_NORMAL && p.flag & (P_WEXIT | P_STOPPED)', lineContains: 'if (p.state !== PRS_NORMAL || p.flag & (P_WEXIT | P_STOPPED)) return;', equivalent: 'the test is never true at the loop top (see the line\'s other mutants)' },
   { file: DELIVERY, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'return false;', equivalent: LOOP_TOP },
+  { file: DELIVERY, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.state !== PRS_NORMAL || p.flag & P_WEXIT)', mutated: 'p.state !== PRS_NORMAL', equivalent: ZOMBIE_HAS_WEXIT },
+  { file: DELIVERY, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'const alive = p.state === PRS_NORMAL && !(p.flag & P_WEXIT);', mutated: 'p.state === PRS_NORMAL', equivalent: ZOMBIE_HAS_WEXIT },
+  { file: DELIVERY, mutator: 'LogicalOperator', replacement: 'p.state !== PRS_NORMAL && p.flag & P_WEXIT', lineContains: 'if (p.state !== PRS_NORMAL || p.flag & P_WEXIT) return;', equivalent: 'a zombie has P_WEXIT, so the two differ only for a live P_WEXIT process, a leader asleep in exit1 for its peers: ast then returns a few lines on, at `s.chan !== \'wait\'`' },
+  { file: DELIVERY, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (s.chan === 'ppwait' && this.profile.vforkWaitKillable && this.pendingMask(p) & sigBit(SIGKILL)) {", equivalent: SIGKILL_SLEEPER },
+  { file: DELIVERY, mutator: 'LogicalOperator', replacement: "s.chan === 'ppwait' && this.profile.vforkWaitKillable || this.pendingMask(p) & sigBit(SIGKILL)", lineContains: "if (s.chan === 'ppwait' && this.profile.vforkWaitKillable && this.pendingMask(p) & sigBit(SIGKILL)) {", equivalent: SIGKILL_SLEEPER },
+  { file: DELIVERY, mutator: 'LogicalOperator', replacement: "s.chan === 'ppwait' || this.profile.vforkWaitKillable", lineContains: "if (s.chan === 'ppwait' && this.profile.vforkWaitKillable && this.pendingMask(p) & sigBit(SIGKILL)) {", equivalent: SIGKILL_SLEEPER },
+  { file: DELIVERY, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (s.chan !== 'wait') return;", equivalent: 'no AST reaches a sleeper other than a wait one here: exit1 sleepers returned above (P_WEXIT), and a ppwait sleeper gets an AST only for SIGKILL on linux, which the branch above takes' },
+  { file: DELIVERY, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'p.wakePending = false;', equivalent: 'wakePending is set only while the sleeper is stopped and suspended (wakeup, resumeSleeper), and thread_unsuspend clears it when the stop ends; here the sleeper is not stopped (ast returned above for a stopped one), so the flag is already false' },
 ];

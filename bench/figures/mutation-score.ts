@@ -10,10 +10,23 @@ const TARGET_SCORE = 90;
 /** The part of Stryker's JSON report (mutation-testing-report-schema) this figure reads. */
 interface Report {
   config?: { jest?: { configFile?: string } };
-  files: Record<string, { source: string; mutants: { mutatorName: string; replacement?: string; status: string; location: { start: { line: number } } }[] }>;
+  files: Record<string, { source: string; mutants: { mutatorName: string; replacement?: string; status: string; location: { start: Position; end: Position } }[] }>;
+}
+
+/** A place in a report's source: 1-based line and column. */
+interface Position {
+  line: number;
+  column: number;
 }
 
 type FileResult = Report['files'][string];
+
+/** The source text a mutant replaces (its location's span in the report's source). */
+export function mutatedText(lines: readonly string[], start: Position, end: Position): string {
+  if (start.line === end.line) return (lines[start.line - 1] ?? '').slice(start.column - 1, end.column - 1);
+  const middle = lines.slice(start.line, end.line - 1);
+  return [(lines[start.line - 1] ?? '').slice(start.column - 1), ...middle, (lines[end.line - 1] ?? '').slice(0, end.column - 1)].join('\n');
+}
 
 /**
  * Where Stryker's JSON reports go: `npm run mutation` writes mutation.json (stryker.config.json,
@@ -85,7 +98,9 @@ export function mutationScore(_b: Budget): FigureResult {
     for (const m of f.mutants.filter((x) => UNDETECTED.has(x.status))) {
       const line = m.location.start.line;
       const text = lines[line - 1] ?? '';
-      const v = EQUIVALENT_MUTANTS.find((e) => e.file === name && e.mutator === m.mutatorName && e.replacement === m.replacement && text.includes(e.lineContains));
+      const mutated = mutatedText(lines, m.location.start, m.location.end);
+      const v = EQUIVALENT_MUTANTS.find((e) => e.file === name && e.mutator === m.mutatorName && e.replacement === m.replacement && text.includes(e.lineContains)
+        && (e.mutated === undefined || e.mutated === mutated));
       if (!v) {
         unexplained++;
         unexplainedByFile.set(name, (unexplainedByFile.get(name) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mergedReports, staleFiles } from '../../bench/figures/mutation-score';
+import { mergedReports, mutatedText, staleFiles } from '../../bench/figures/mutation-score';
 
 /** The mutation figure adds up runs over some files: each file's result comes from the newest report that has it. */
 describe('merging Stryker reports', () => {
@@ -50,5 +50,15 @@ describe('stale reports', () => {
       ['oracle/gone.ts', result('export const c = 1;\n')],
     ]);
     expect(staleFiles(files, root)).toEqual(['oracle/edited.ts', 'oracle/gone.ts']);
+  });
+});
+
+describe('the text a mutant replaces', () => {
+  const lines = ['if (a && b) {', '  x = [1,', '    2];', '}'];
+  test('on one line: the span between the 1-based columns', () => {
+    expect(mutatedText(lines, { line: 1, column: 5 }, { line: 1, column: 11 })).toBe('a && b');
+  });
+  test('over several lines: the first line from its column, the lines between, the last up to its column', () => {
+    expect(mutatedText(lines, { line: 2, column: 7 }, { line: 3, column: 7 })).toBe('[1,\n    2]');
   });
 });

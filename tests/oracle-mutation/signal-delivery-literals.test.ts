@@ -54,6 +54,18 @@ describe('FreeBSD: delivery (semantics.md §3.9.3)', () => {
     expect(d.proc(v)).toMatchObject({ pending: ['SIGSTOP'], handled: [{ sig: 'SIGUSR1' }] });
   });
 
+  test('a killed waiter that must first wait for its rfork peers ends its wait at once (noreturn), before its sleep in exit1', () => {
+    const d = boot();
+    const l = d.fork(1);
+    const peer = d.own({ pid: l, call: 'rfork', flags: ['RFPROC', 'RFTHREAD'] }).ret!;
+    d.fork(l);
+    d.step(wait4(l, -1));
+    const r = d.step(kill(1, l, 'SIGKILL'));
+    expect(r.observations).toContainEqual({ step: 3, pid: l, call: 'wait4', kind: 'noreturn' });
+    // kern_exit.c:133-167: the leader kills its peer and sleeps until it is gone, then exits in the same step.
+    expect([d.proc(l)!.state, d.proc(peer)!.state]).toEqual(['ZOMBIE', 'ZOMBIE']);
+  });
+
   test('a traced vfork child takes its signals without ptracestop (§3.9.3: traced and not P_PPWAIT)', () => {
     const d = boot();
     const p = d.fork(1);
