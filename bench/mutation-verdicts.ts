@@ -41,7 +41,7 @@ const LOOP_TOP =
 
 /** How a tracee's stop ends a vfork parent's sleep on Linux: only a pending SIGKILL does anything. */
 const PPWAIT_AST =
-  'an AST for a vfork parent asleep in ppwait does nothing unless SIGKILL is pending (ast returns at `s.chan !== \'wait\'`), and SIGKILL to a wait sleeper is queued as an AST by the default path anyway';
+  'the extra ASTs do nothing: one for a vfork parent in ppwait without SIGKILL pending returns at `s.chan !== \'wait\'`, one for a leader asleep in exit1 returns at once (P_WEXIT); and SIGKILL to a wait sleeper is queued as an AST by the default path anyway';
 
 /** exit1 sets P_WEXIT and nothing clears it, so every zombie has it. */
 const ZOMBIE_HAS_WEXIT = 'every zombie has P_WEXIT (exit1 sets it, nothing clears it), so the state test adds nothing to the flag test';
@@ -132,5 +132,5 @@ export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: DELIVERY, mutator: 'LogicalOperator', replacement: "s.chan === 'ppwait' && this.profile.vforkWaitKillable || this.pendingMask(p) & sigBit(SIGKILL)", lineContains: "if (s.chan === 'ppwait' && this.profile.vforkWaitKillable && this.pendingMask(p) & sigBit(SIGKILL)) {", equivalent: SIGKILL_SLEEPER },
   { file: DELIVERY, mutator: 'LogicalOperator', replacement: "s.chan === 'ppwait' || this.profile.vforkWaitKillable", lineContains: "if (s.chan === 'ppwait' && this.profile.vforkWaitKillable && this.pendingMask(p) & sigBit(SIGKILL)) {", equivalent: SIGKILL_SLEEPER },
   { file: DELIVERY, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (s.chan !== 'wait') return;", equivalent: 'no AST reaches a sleeper other than a wait one here: exit1 sleepers returned above (P_WEXIT), and a ppwait sleeper gets an AST only for SIGKILL on linux, which the branch above takes' },
-  { file: DELIVERY, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'p.wakePending = false;', equivalent: 'wakePending is set only while the sleeper is stopped and suspended (wakeup, resumeSleeper), and thread_unsuspend clears it when the stop ends; here the sleeper is not stopped (ast returned above for a stopped one), so the flag is already false' },
+  { file: DELIVERY, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'p.wakePending = false;', equivalent: 'wakePending is set only while a sleeper is stopped and suspended (wakeup, resumeSleeper), and every end of a stop goes through thread_unsuspend, which clears it; at these lines the process is not suspended in a stop, so the flag is already false' },
 ];
