@@ -27,6 +27,21 @@ describe('linux profile: a tracer\'s exit, the real parent\'s notice, orphaned g
     expect(d.own(wait4(p, c, ['WUNTRACED', 'WNOHANG']))).toMatchObject({ ret: 0 }); // R3: "P's wait returns 0"
   });
 
+  test('R4 with sigcontEndsTracedGroupStop: a group stop that a SIGCONT ended while traced does not outlive the tracer: the tracee runs on', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(kill(p, c, 'SIGSTOP')); // group stop
+    const t = d.fork(1);
+    d.step(ptrace(t, 'PT_ATTACH', c)); // the attach trap on the group stop
+    d.step(wait4(t, c));
+    d.step(kill(p, c, 'SIGCONT')); // ends the group stop; c stays in the trap
+    expect(d.proc(c)!.flags).toContain('STOPPED_SIG');
+    d.step(exit(t, 0)); // __ptrace_unlink wakes a tracee whose group stop is over
+    expect(d.proc(c)!.flags).not.toContain('STOPPED_SIG');
+    expect(d.own(wait4(p, c, ['WCONTINUED', 'WNOHANG']))).toMatchObject({ ret: c, status: 0xffff });
+  });
+
   test('R3 (host fixture r03-tracer-exit-delivers-unwaited-stop): an attach stop nobody waited for becomes a group stop the parent sees', () => {
     const d = linux();
     const { p, c, t } = tracedByStranger(d);
