@@ -42,13 +42,17 @@ function pickCaller(world: World, rng: Rng): WorldProc | undefined {
   return rng.weightedBy(world.awake, (p) => (p.pid === 1 ? 2.5 : 1 + 0.3 * Math.min(world.depth(p), 5)));
 }
 
+/** The makers' weights of the current draw (nextStep does not nest). */
+const makerWeights = new Float64Array(MAKERS.length);
+
 /** One step for the current state (caller, then maker by weight times the run's bias), or null if no maker wants this caller. */
 export function nextStep(world: World, rng: Rng, bias: Bias, invalidShare: number): Step | null {
   const caller = pickCaller(world, rng);
   if (!caller) return null;
   const ctx: MakeContext = { world, caller, rng, invalidShare };
-  const maker = rng.weightedBy(MAKERS, (m, i) => weightOf(m, ctx) * bias[i]);
-  return maker ? maker.make(ctx) : null;
+  for (let i = 0; i < MAKERS.length; i++) makerWeights[i] = weightOf(MAKERS[i], ctx) * bias[i];
+  const chosen = rng.indexByWeight(makerWeights, MAKERS.length);
+  return chosen < 0 ? null : MAKERS[chosen].make(ctx);
 }
 
 /**

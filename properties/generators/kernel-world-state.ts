@@ -194,6 +194,16 @@ export class KernelWorldState implements WorldState {
     const p = this.kernel.procs.get(pid);
     return p === undefined ? undefined : this.procViews.viewOf(p);
   };
+
+  /** The views of v's children that are in the table, in v's list order (world.ts `childrenIn`, without the pid list). */
+  childViews(v: KernelProc): KernelProc[] {
+    const kids: KernelProc[] = [];
+    for (const c of v.p.children) {
+      const q = this.kernel.procs.get(c.pid);
+      if (q !== undefined) kids.push(this.procViews.viewOf(q));
+    }
+    return kids;
+  }
   private groups: readonly KernelPgrp[] | null = null;
   private sessionList: readonly KernelSession[] | null = null;
 

@@ -38,7 +38,7 @@ export class KernelWorld implements World {
 
   children(p: WorldProc): readonly WorldProc[] {
     if (!(p instanceof KernelProc)) return childrenIn(p, this.table);
-    return (p.kids ??= childrenIn(p, this.table));
+    return (p.kids ??= this.state.childViews(p));
   }
 
   depth(p: WorldProc): number {

@@ -32,20 +32,28 @@ export class Rng {
     busy = true;
     const weights = nested ? new Float64Array(items.length) : scratch(items.length);
     let total = 0;
-    for (let i = 0; i < items.length; i++) total += weights[i] = weight(items[i], i);
+    for (let i = 0; i < items.length; i++) weights[i] = weight(items[i], i);
     busy = nested;
-    if (total <= 0) return undefined;
+    const i = this.indexByWeight(weights, items.length);
+    return i < 0 ? undefined : items[i];
+  }
+
+  /** An index below n with probability proportional to its weight (summed in index order); -1 if all weigh 0. */
+  indexByWeight(weights: ArrayLike<number>, n: number): number {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += weights[i];
+    if (total <= 0) return -1;
     let x = this.random.nextDouble() * total;
-    for (let i = 0; i < items.length; i++) {
-      if (x < weights[i]) return items[i];
+    for (let i = 0; i < n; i++) {
+      if (x < weights[i]) return i;
       x -= weights[i];
     }
-    return items[items.length - 1];
+    return n - 1;
   }
 
   /** Each element kept with its own probability. */
   subset<T>(entries: readonly (readonly [T, number])[]): T[] {
-    return entries.filter(([, p]) => this.chance(p)).map(([v]) => v);
+    return entries.filter((e) => this.chance(e[1])).map((e) => e[0]);
   }
 }
 
