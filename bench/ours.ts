@@ -23,12 +23,12 @@ export interface CampaignRate {
 }
 
 /**
- * `reapcheck run` in process without the CLI (up to `runs` interleavings, stopping at a failure as
- * it does): runs, steps, seconds (and how many of them generating), and the failure if one was
- * found (it is shrunk, not saved).
+ * `reapcheck run` in process without the CLI (up to `runs` interleavings of at most `maxSteps`
+ * steps, stopping at a failure as it does): runs, steps, seconds (and how many of them
+ * generating), and the failure if one was found (it is shrunk, not saved).
  */
-export async function campaignRate(target: Implementation, invariants: readonly Invariant[], seed: number, runs: number): Promise<CampaignRate> {
-  const source = interleavingSource(seed, MAX_STEPS, 'freebsd-r176365');
+export async function campaignRate(target: Implementation, invariants: readonly Invariant[], seed: number, runs: number, maxSteps = MAX_STEPS): Promise<CampaignRate> {
+  const source = interleavingSource(seed, maxSteps, 'freebsd-r176365');
   let generationSeconds = 0;
   const generate = (run: number) => {
     const begin = process.hrtime.bigint();
