@@ -86,3 +86,21 @@ describe('where the two rules differ', () => {
     expect(stopped(d, p)).toBe(false);
   });
 });
+
+describe('FreeBSD: orphanpg needs a member that is stopped now (semantics.md §3.12)', () => {
+  test('E11: a member whose group stop a PT_ATTACH resumed is running, so the exit that orphans its group sends nothing', () => {
+    const d = boot();
+    const s = d.fork(1);
+    d.step({ pid: s, call: 'setsid' });
+    const a = d.fork(s);
+    d.step({ pid: a, call: 'setpgid', target: 0, pgid: 0 }); // group A, qualified by a alone (its parent s)
+    const m = d.fork(a);
+    d.step(kill(a, m, 'SIGSTOP'));
+    const x = d.fork(1); // in session 1: as m's new parent it qualifies nothing
+    d.step(ptrace(x, 'PT_ATTACH', m)); // E11: m runs again, no attach stop
+    expect(stopped(d, m)).toBe(false);
+    d.step(exit(a, 0)); // A.jobc 1 -> 0: orphanpg(A) finds no member stopped
+    expect(d.proc(m)).toMatchObject({ state: 'NORMAL', pending: [] });
+    expect(d.own(wait4(x, m, ['WNOHANG']))).toMatchObject({ ret: 0 }); // no SIGHUP trace stop
+  });
+});
