@@ -1,6 +1,7 @@
 import type { KernelState } from '../../oracle/kernel/kernel-state';
 import type { Oracle } from '../../oracle/oracle';
-import { KernelProc, KernelWorldState } from './kernel-world-state';
+import { KernelWorldState } from './kernel-world-state';
+import { KernelProc } from './kernel-views';
 import { childrenIn, depthBelowInit, traced, unusedPidIn, type World, type WorldProc } from './world';
 
 /**
