@@ -4,6 +4,7 @@ export * from './config';
 export * from './interleaving';
 export * from './observation';
 export * from './snapshot';
+export * from './snapshot-delta';
 export * from './implementation';
 export * from './numbering';
 export * from './status';

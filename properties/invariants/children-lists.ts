@@ -1,25 +1,34 @@
 import type { ProcView, Snapshot } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
-import { procsByPid } from './lib/procs';
+import { listDifference } from './lib/list-difference';
+import { procsOf } from './lib/procs';
 import type { TableChanges } from './lib/table-changes';
 
-/** Whether a (short) list holds some value twice. */
+/** Whether a list holds some value twice (by scanning a short one, through a set for a long one). */
 function hasRepeat(list: readonly number[]): boolean {
+  if (list.length > 16) return new Set(list).size !== list.length;
   for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i - 1]) !== i - 1) return true;
   return false;
 }
 
 /**
- * The processes a step can have put at fault. A process reads itself, its parent and its listed
- * children: one that is unchanged, with an unchanged parent, lists the same children as in
- * `before`, where each had it as parent; so a touched child of it is a changed or gone process
- * whose old parent it is.
+ * The processes a step can have put at fault, in pid order. A process reads its own list, the
+ * views of its listed children, and its parent's list. One that is unchanged lists the same
+ * children as in `before`, where each had it as parent: a touched child of it is a changed or gone
+ * process whose old parent it is. Its parent's list, if the parent is unchanged, is as in `before`
+ * and listed it; if the parent changed, only a child its list dropped can be at fault; if the
+ * parent is new, any process naming it (the table is scanned, on steps that create a process).
  */
 function inScope(table: Snapshot, changes: TableChanges): readonly ProcView[] {
-  const { fresh, stale } = changes.procs;
-  if (fresh.length === 0 && stale.length === 0) return fresh;
-  return table.procs.filter((p) => fresh.includes(p) || changes.touched(p.ppid) || stale.some((s) => s.ppid === p.pid));
+  const { fresh, stale, created } = changes.procs;
+  const pids: number[] = [];
+  for (const s of stale) {
+    pids.push(s.ppid);
+    for (const c of listDifference(s.children, changes.freshView(s.pid)?.children)) pids.push(c);
+  }
+  if (pids.length === 0 && created.length === 0) return fresh;
+  return table.procs.filter((p) => fresh.includes(p) || pids.includes(p.pid) || created.includes(p.ppid));
 }
 
 /** §2: the children list and the parent pointer are two views of one relation (kern_exit.c:859-874). */
@@ -30,7 +39,8 @@ export const childrenLists: Invariant = tableInvariant(
     source: 'kern_exit.c:859-874 (proc_reparent); semantics.md §2',
   },
   (table, changes) => {
-    const procs = procsByPid(table);
+    if (changes?.noProcChanged) return null;
+    const procs = procsOf(table);
     for (const p of changes ? inScope(table, changes) : table.procs) {
       if (hasRepeat(p.children)) return `pid ${p.pid} lists a child twice: ${p.children.join(', ')}`;
       for (const c of p.children) {

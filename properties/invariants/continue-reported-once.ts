@@ -1,7 +1,7 @@
 import type { Invariant } from '../../runner/check';
 import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
-import { hasFlag, isStopped, procsByPid } from './lib/procs';
+import { hasFlag, isStopped, procsOf } from './lib/procs';
 import { waitReports } from './lib/wait-reports';
 
 /**
@@ -20,15 +20,17 @@ export const continueReportedOnce: Invariant = {
       check(ctx) {
         const history = historyOf(ctx, own);
         reported.forgetNew(ctx);
-        const before = procsByPid(ctx.before!);
-        for (const r of waitReports(ctx, history)) {
+        const reports = waitReports(ctx, history);
+        if (reports.length === 0 && reported.size === 0) return null;
+        const before = procsOf(ctx.before!);
+        for (const r of reports) {
           if (r.what !== 'continue') continue;
           const was = before.get(r.child);
           if (r.position === 0 && was && !hasFlag(was, 'CONTINUED')) return `wait by ${r.waiter} reported a continue of ${r.child}, which had no P_CONTINUED`;
           if (reported.has(r.child)) return `the continue of ${r.child} was reported twice (last to ${r.waiter})`;
           reported.set(r.child, true);
         }
-        const after = procsByPid(ctx.after!);
+        const after = procsOf(ctx.after!);
         for (const pid of reported.keys()) {
           const p = after.get(pid);
           if (!p || isStopped(p) || hasFlag(p, 'CONTINUED')) reported.delete(pid);

@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { stepInvariant } from './lib/define';
-import { procsByPid } from './lib/procs';
+import { procsOf } from './lib/procs';
 import { matchesWait, waitArgs } from './lib/selector';
 import { hasUnknownOption } from './lib/wait-options';
 
@@ -14,7 +14,7 @@ export const echildExact: Invariant = stepInvariant(
     involves: { calls: ['wait4', 'owait'] },
   },
   ({ step, result, before, config }) => {
-    const procs = procsByPid(before!);
+    const procs = procsOf(before!);
     const caller = procs.get(step.pid);
     const args = caller && waitArgs(step, caller.pgid);
     if (!caller || !args || hasUnknownOption(step, config.profile)) return null;

@@ -2,7 +2,7 @@ import type { Invariant } from '../../runner/check';
 import { faultedWaiters } from './lib/faulted-waits';
 import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
-import { procsByPid } from './lib/procs';
+import { procsOf } from './lib/procs';
 import { detaches, mayGoToInit } from './lib/reparent-to-init';
 import { waitReports } from './lib/wait-reports';
 
@@ -25,11 +25,13 @@ export const exitReports: Invariant = {
         const history = historyOf(ctx, own);
         reports.forgetNew(ctx);
         handedTo.forgetNew(ctx);
-        const before = procsByPid(ctx.before!);
-        const after = procsByPid(ctx.after!);
+        const exits = waitReports(ctx, history);
+        if (exits.length === 0) return null;
+        const before = procsOf(ctx.before!);
+        const after = procsOf(ctx.after!);
         // A wait that failed with EFAULT may still have reaped or handed back a zombie (E19).
         const faulted = faultedWaiters(ctx.result);
-        for (const r of waitReports(ctx, history)) {
+        for (const r of exits) {
           if (r.what !== 'exit') continue;
           const was = before.get(r.child);
           const times = (reports.get(r.child) ?? 0) + 1;

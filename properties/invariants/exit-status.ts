@@ -4,7 +4,7 @@ import { abort2Status } from './lib/abort2-status';
 import { historyOf, StepHistory } from './lib/history';
 import { Induction } from './lib/induction';
 import { PerProcess } from './lib/lifetimes';
-import { procsByPid } from './lib/procs';
+import { procsOf } from './lib/procs';
 import { tableIndex } from './lib/table-index';
 import { waitReports } from './lib/wait-reports';
 
@@ -45,7 +45,7 @@ export const exitStatus: Invariant = {
         if (changes) {
           // Incrementally: the other zombies of `before` were judged as the last step's `after`, with the
           // same expectations (only the caller's can be new), and the unchanged ones of `after` with them.
-          const was = procsByPid(ctx.before!).get(step.pid);
+          const was = procsOf(ctx.before!).get(step.pid);
           wrong = (zombie(was) ? judge([was]) : null) ?? judge(changes.procs.fresh.filter(zombie));
         } else {
           wrong = judge(tableIndex(ctx.before!).zombies) ?? judge(tableIndex(ctx.after!).zombies);
@@ -58,7 +58,7 @@ export const exitStatus: Invariant = {
         }
         if (changes) for (const pid of changes.procs.freed) held.delete(pid);
         else {
-          const after = procsByPid(ctx.after!);
+          const after = procsOf(ctx.after!);
           for (const pid of held.keys()) if (!after.has(pid)) held.delete(pid);
         }
         return induction.judged(ctx, null);

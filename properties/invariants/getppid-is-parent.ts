@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { stepInvariant } from './lib/define';
-import { procsByPid } from './lib/procs';
+import { procsOf } from './lib/procs';
 
 /** §3.11: getppid returns p_pptr's pid: the tracer for a traced process (E8), init for an orphan. */
 export const getppidIsParent: Invariant = stepInvariant(
@@ -13,7 +13,7 @@ export const getppidIsParent: Invariant = stepInvariant(
   },
   ({ step, result, before }) => {
     if (step.call !== 'getppid') return null;
-    const want = procsByPid(before!).get(step.pid)?.ppid;
+    const want = procsOf(before!).get(step.pid)?.ppid;
     const got = result.observations[0].ret;
     return got === want ? null : `getppid by ${step.pid} returned ${got}, not its parent ${want}`;
   },

@@ -1,6 +1,6 @@
 import type { ProcView } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
-import { isStopped, isTraced, procsByPid } from './lib/procs';
+import { isStopped, isTraced, procsOf } from './lib/procs';
 
 /**
  * After init (as root) sends SIGKILL to everyone and keeps reaping until ECHILD, nothing is left but init,
@@ -23,7 +23,7 @@ export const initReapsAll: Invariant = {
     return {
       check({ step, result, before }) {
         const o = result.observations[0];
-        const root = procsByPid(before!).get(1)?.uid === 0;
+        const root = procsOf(before!).get(1)?.uid === 0;
         if (step.pid !== 1) draining = false;
         else if (step.call === 'kill' && step.target === -1 && step.sig === 'SIGKILL' && !o.errno && root) {
           draining = true;
@@ -37,7 +37,7 @@ export const initReapsAll: Invariant = {
       },
       finish(end) {
         if (!end || !last) return null;
-        const procs = procsByPid(end.after!);
+        const procs = procsOf(end.after!);
         const stuck = (p: ProcView | undefined): boolean =>
           !!p && p.state === 'NORMAL' && ((isTraced(p) && isStopped(p)) || p.sleeping?.chan === 'exit1' || p.sleeping?.chan === 'ppwait');
         for (const p of end.after!.procs) {

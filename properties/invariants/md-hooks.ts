@@ -1,8 +1,10 @@
-import type { MdCall, MdHook } from '../../interleaving';
+import type { MdCall, MdHook, ProcView } from '../../interleaving';
 import type { CheckContext, Invariant } from '../../runner/check';
+import type { ById } from './lib/by-id';
 import { Induction } from './lib/induction';
 import { PerProcess } from './lib/lifetimes';
-import { createdPids, procsByPid } from './lib/procs';
+import { createdPids, procsOf } from './lib/procs';
+import type { TableChanges } from './lib/table-changes';
 
 /** exit1's hooks in seed order (kern_exit.c:288, 415, 514, 536), then kern_wait's (kern_exit.c:779, 786). */
 const LIFE: readonly MdHook[] = ['vmspace_exit', 'cpu_exit', 'sched_exit', 'thread_exit', 'thread_wait', 'vm_waitproc'];
@@ -19,6 +21,18 @@ interface Progress {
   /** Threads when its exit began (before the step of its first exit hook), and whether that step was its own exit call. */
   threads: number;
   exact: boolean;
+}
+
+/** The processes of `before` the step touched or the last step created, in pid order. */
+function touchedOrNew(changes: TableChanges, created: readonly number[], before: ById<ProcView>): readonly ProcView[] {
+  const { stale } = changes.procs;
+  if (created.length === 0) return stale;
+  const out = [...stale];
+  for (const pid of created) {
+    const p = before.get(pid);
+    if (p && !out.includes(p)) out.push(p);
+  }
+  return out.sort((x, y) => x.pid - y.pid);
 }
 
 /** The calls of one pid in a step, with each cpu_thread_exit checked to sit beside its thread_exit. */
@@ -52,19 +66,20 @@ export const mdHooks: Invariant = {
         const changes = induction.changes(ctx);
         const created = createdLast;
         createdLast = createdPids(ctx.before!, ctx.after!);
-        return induction.judged(ctx, judge(ctx, changes === null ? null : (p) => changes.touched(p) || created.includes(p)));
+        return induction.judged(ctx, judge(ctx, changes, created));
       },
     };
 
     /**
-     * One step. `mayChange` (incrementally) says which processes of `before` can be newly freed or
-     * zombies without hooks: an unchanged one that was in the last step's `before` too was judged then.
+     * One step; `changes` null judges every process of `before`. Incrementally, only one the step
+     * touched, or the last step created, can be newly freed or a zombie without hooks: an unchanged
+     * one that was in the last step's `before` too was judged then.
      */
-    function judge(ctx: CheckContext, mayChange: ((pid: number) => boolean) | null): string | null {
+    function judge(ctx: CheckContext, changes: TableChanges | null, created: readonly number[]): string | null {
       life.forgetNew(ctx);
       const calls = ctx.result.md!;
-      const after = procsByPid(ctx.after!);
-      const before = procsByPid(ctx.before!);
+      const after = procsOf(ctx.after!);
+      const before = procsOf(ctx.before!);
       for (const pid of calls.length === 0 ? NO_CALLERS : new Set(calls.map((c) => c.pid))) {
         const hooks = ownHooks(calls, pid);
         if (typeof hooks === 'string') return hooks;
@@ -81,8 +96,8 @@ export const mdHooks: Invariant = {
           if (g.phase === EXITED && (g.exact ? g.extraThreads !== g.threads - 1 : g.extraThreads > g.threads - 1)) return `pid ${pid} had ${g.threads} threads but ${g.extraThreads} extra thread_exit calls`;
         }
       }
-      for (const p of ctx.before!.procs) {
-        if (life.has(p.pid) || (mayChange !== null && !mayChange(p.pid))) continue;
+      for (const p of changes === null ? ctx.before!.procs : touchedOrNew(changes, created, before)) {
+        if (life.has(p.pid)) continue;
         if (!after.has(p.pid)) return `pid ${p.pid} was freed without any hook`;
         if (after.get(p.pid)!.state === 'ZOMBIE') return `zombie ${p.pid} went through none of exit1's hooks`;
       }

@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
-import { procsByPid } from './lib/procs';
+import { procsOf } from './lib/procs';
 
 /** I1: exit1 hands every child to init before the parent becomes a zombie (kern_exit.c:422-440). */
 export const parentAlive: Invariant = tableInvariant(
@@ -10,9 +10,11 @@ export const parentAlive: Invariant = tableInvariant(
     source: 'kern_exit.c:422-440; semantics.md §4 I1',
   },
   (table, changes) => {
-    const procs = procsByPid(table);
-    // Incrementally: a process reads only itself and its parent, so one with both unchanged held in `before`.
-    for (const p of changes ? changes.freshOrParentTouched() : table.procs) {
+    if (changes?.noProcChanged) return null;
+    const procs = procsOf(table);
+    // Incrementally: a process reads itself and whether its parent exists and is a zombie; an unchanged one whose
+    // parent kept both held in `before` (a parent that is new cannot matter: its children broke this in `before`).
+    for (const p of changes ? changes.nearParents((was, now) => !now || (was !== undefined && was.state !== now.state)) : table.procs) {
       if (p.pid === 1) continue;
       const parent = procs.get(p.ppid);
       if (!parent) return `pid ${p.pid} has parent ${p.ppid}, which does not exist`;

@@ -1,32 +1,47 @@
 import type { PgrpView, ProcView, SessionView, Snapshot } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
+import { listDifference } from './lib/list-difference';
 import type { TableChanges } from './lib/table-changes';
 import { tableIndex } from './lib/table-index';
 
-interface Scope {
-  procs: readonly ProcView[];
-  pgrps: readonly PgrpView[];
-  sessions: readonly SessionView[];
+/*
+ * What a step can have put at fault, incrementally. A process reads its pgrp (whether it exists,
+ * lists it, and its session); a pgrp its members and session; a session its pgrps, leader and
+ * foreground pgrp. An entry with all of those unchanged held in `before`; an unchanged pgrp's
+ * touched member is a changed or gone process that was in it, and an unchanged session loses its
+ * last pgrp only if a pgrp of it changed or went.
+ */
+
+/** The processes whose pgrp view can be at fault: new or changed ones, and the members a changed pgrp gained or dropped (all of a new, gone or moved one). */
+function procsInScope(s: Snapshot, c: TableChanges): readonly ProcView[] {
+  const { fresh, stale } = c.pgrps;
+  if (fresh.length === 0 && stale.length === 0) return c.procs.fresh;
+  const moved: number[] = [];
+  const whole: number[] = [];
+  for (const was of stale) {
+    const now = fresh.find((g) => g.pgid === was.pgid);
+    if (!now || now.sid !== was.sid) whole.push(was.pgid);
+    else {
+      moved.push(...listDifference(was.members, now.members), ...listDifference(now.members, was.members));
+    }
+  }
+  for (const now of fresh) if (!stale.some((g) => g.pgid === now.pgid)) whole.push(now.pgid);
+  return s.procs.filter((p) => c.isFresh(p) || moved.includes(p.pid) || whole.includes(p.pgid));
 }
 
-/**
- * What a step can have put at fault. A process reads its pgrp; a pgrp its members and session; a
- * session its pgrps, leader and foreground pgrp. An entry with all of those unchanged held in
- * `before`, and an unchanged pgrp's touched member is a changed or gone process that was in it.
- */
-function inScope(s: Snapshot, c: TableChanges): Scope {
-  const procs = c.procs;
-  const pgrps = c.pgrps;
-  const sessions = c.sessions;
-  const pgrpTouched = (id: number) => pgrps.fresh.some((g) => g.pgid === id) || pgrps.stale.some((g) => g.pgid === id);
-  const sessionTouched = (id: number) => sessions.fresh.some((x) => x.sid === id) || sessions.stale.some((x) => x.sid === id);
-  return {
-    procs: procs.fresh.length + pgrps.fresh.length + pgrps.stale.length === 0 ? procs.fresh : s.procs.filter((p) => procs.fresh.includes(p) || pgrpTouched(p.pgid)),
-    pgrps: s.pgrps.filter((g) => pgrps.fresh.includes(g) || procs.stale.some((p) => p.pgid === g.pgid) || sessionTouched(g.sid)),
-    sessions: s.sessions.filter((x) =>
-      sessions.fresh.includes(x) || pgrps.stale.some((g) => g.sid === x.sid) || (x.leader !== null && c.touched(x.leader)) || (x.fg !== null && pgrpTouched(x.fg))),
-  };
+function pgrpInScope(g: PgrpView, c: TableChanges): boolean {
+  if (c.pgrps.fresh.includes(g) || c.sessionTouched(g.sid)) return true;
+  const { stale } = c.procs;
+  for (let i = 0; i < stale.length; i++) if (stale[i].pgid === g.pgid) return true;
+  return false;
+}
+
+function sessionInScope(x: SessionView, c: TableChanges): boolean {
+  if (c.sessions.fresh.includes(x) || (x.leader !== null && c.touched(x.leader)) || (x.fg !== null && c.pgrpTouched(x.fg))) return true;
+  const { stale } = c.pgrps;
+  for (let i = 0; i < stale.length; i++) if (stale[i].sid === x.sid) return true;
+  return false;
 }
 
 /** I6: pgrps exist exactly while they have members (zombies count); sessions while a pgrp refers to them. */
@@ -37,21 +52,23 @@ export const pgrpSession: Invariant = tableInvariant(
     source: 'kern_exit.c:344, 745; semantics.md §4 I6, §3.11',
   },
   (s, changes) => {
-    const scope = changes ? inScope(s, changes) : s;
+    if (changes?.noProcChanged && s.pgrps === changes.before.pgrps && s.sessions === changes.before.sessions) return null;
     const { procs, pgrps, sessions } = tableIndex(s);
-    for (const p of scope.procs) {
+    for (const p of changes ? procsInScope(s, changes) : s.procs) {
       const g = pgrps.get(p.pgid);
       if (!g) return `pid ${p.pid} is in pgrp ${p.pgid}, which does not exist`;
       if (!g.members.includes(p.pid)) return `pgrp ${p.pgid} does not list its member ${p.pid}`;
       if (g.sid !== p.sid) return `pid ${p.pid} has sid ${p.sid} but its pgrp ${p.pgid} is in session ${g.sid}`;
     }
-    for (const g of scope.pgrps) {
+    for (const g of s.pgrps) {
+      if (changes && !pgrpInScope(g, changes)) continue;
       if (g.members.length === 0) return `pgrp ${g.pgid} exists with no members`;
       const stray = g.members.find((m) => procs.get(m)?.pgid !== g.pgid);
       if (stray !== undefined) return `pgrp ${g.pgid} lists ${stray}, which is not in it`;
       if (!sessions.has(g.sid)) return `pgrp ${g.pgid} is in session ${g.sid}, which does not exist`;
     }
-    for (const x of scope.sessions) {
+    for (const x of s.sessions) {
+      if (changes && !sessionInScope(x, changes)) continue;
       if (!s.pgrps.some((g) => g.sid === x.sid)) return `session ${x.sid} exists with no pgrp`;
       if (x.leader !== null) {
         const l = procs.get(x.leader);

@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { Induction } from './lib/induction';
-import { createdPids, procsByPid } from './lib/procs';
+import { createdPids, procsOf } from './lib/procs';
 import { tableIndex } from './lib/table-index';
 
 /** I5, §3.2: a new pid is not held by any process, process group or session, and is below pidMax. */
@@ -16,7 +16,7 @@ export const pidUnique: Invariant = {
         const { before, after, config } = ctx;
         // Incrementally: `before` had no pid twice, so a repeat in `after` involves a changed or new entry.
         const changes = induction.changes(ctx);
-        const repeated = changes ? changes.procs.repeated : procsByPid(after!).size !== after!.procs.length;
+        const repeated = changes ? changes.procs.repeated : procsOf(after!).size !== after!.procs.length;
         if (repeated) return induction.judged(ctx, 'two processes share a pid');
         const fresh = createdPids(before!, after!);
         if (fresh.length === 0) return induction.judged(ctx, null);

@@ -2,7 +2,7 @@ import type { Invariant } from '../../runner/check';
 import { faultedWaiters } from './lib/faulted-waits';
 import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
-import { freedPids, procsByPid } from './lib/procs';
+import { freedPids, procsOf } from './lib/procs';
 import { detaches, mayGoToInit } from './lib/reparent-to-init';
 import { waitReports } from './lib/wait-reports';
 
@@ -22,12 +22,15 @@ export const reapOnce: Invariant = {
       check(ctx) {
         const history = historyOf(ctx, own);
         handedOver.forgetNew(ctx);
-        const before = procsByPid(ctx.before!);
-        const after = procsByPid(ctx.after!);
-        const exits = waitReports(ctx, history).filter((r) => r.what === 'exit');
+        const reports = waitReports(ctx, history);
+        const freed = freedPids(ctx.before!, ctx.after!);
+        if (reports.length === 0 && freed.length === 0) return null;
+        const before = procsOf(ctx.before!);
+        const after = procsOf(ctx.after!);
+        const exits = reports.filter((r) => r.what === 'exit');
         // E19: wait4 reaps before its copyout, so a wait that failed with EFAULT may have freed a child.
         const faulted = faultedWaiters(ctx.result);
-        for (const pid of freedPids(ctx.before!, ctx.after!)) {
+        for (const pid of freed) {
           const p = before.get(pid)!;
           if (exits.some((r) => r.child === pid)) continue;
           const newParent = detaches(ctx, p.pid) && faulted.has(p.oppid);

@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { historyInvariant } from './lib/define';
-import { isTraced, procsByPid } from './lib/procs';
+import { isTraced, procsOf } from './lib/procs';
 import { waitReports } from './lib/wait-reports';
 
 /** kern_exit.c:798-801, 817: stops need WUNTRACED or a traced child; continues need WCONTINUED. */
@@ -13,8 +13,8 @@ export const reportNeedsOption: Invariant = historyInvariant(
     involves: { calls: [], waitReports: true },
   },
   (ctx, history) => {
-    const before = procsByPid(ctx.before!);
-    const after = procsByPid(ctx.after!);
+    const before = procsOf(ctx.before!);
+    const after = procsOf(ctx.after!);
     for (const r of waitReports(ctx, history)) {
       const was = before.get(r.child);
       const now = after.get(r.child);

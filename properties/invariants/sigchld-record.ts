@@ -1,6 +1,9 @@
+import type { ProcView } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
-import { procsByPid } from './lib/procs';
+import { procsOf } from './lib/procs';
+
+const hasSigchld = (p: ProcView): boolean => p.pending.includes('SIGCHLD');
 
 /**
  * I10: each child has one SIGCHLD record, queued at most at its current parent: every reparent and
@@ -13,13 +16,15 @@ export const sigchldRecord: Invariant = tableInvariant(
     source: 'kern_exit.c:720, 859-874; semantics.md §4 I10, §3.9.6',
   },
   (table, changes) => {
-    const procs = procsByPid(table);
-    // Incrementally: a process reads only itself and its parent, so one with both unchanged held in `before`.
-    for (const p of changes ? changes.freshOrParentTouched() : table.procs) {
+    if (changes?.noProcChanged) return null;
+    const procs = procsOf(table);
+    // Incrementally: a process reads itself and its parent's pending SIGCHLD, if it has a parent; an unchanged one
+    // held in `before` unless its parent appeared or changed that (a gone parent is never judged).
+    for (const p of changes ? changes.nearParents((was, now) => now !== undefined && (was === undefined || hasSigchld(was) !== hasSigchld(now))) : table.procs) {
       if (p.ksiQueuedAt === null) continue;
       if (p.ksiQueuedAt !== p.ppid) return `pid ${p.pid}'s SIGCHLD record is queued at ${p.ksiQueuedAt}, not at its parent ${p.ppid}`;
       const parent = procs.get(p.ppid);
-      if (parent && !parent.pending.includes('SIGCHLD')) return `pid ${p.pid}'s SIGCHLD record is queued at ${p.ppid}, which has no SIGCHLD pending`;
+      if (parent && !hasSigchld(parent)) return `pid ${p.pid}'s SIGCHLD record is queued at ${p.ppid}, which has no SIGCHLD pending`;
     }
     return null;
   },

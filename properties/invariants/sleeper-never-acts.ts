@@ -1,8 +1,8 @@
-import type { ProcView, StepResult } from '../../interleaving';
+import type { ProcView, Snapshot, StepResult } from '../../interleaving';
 import type { CheckContext, Invariant } from '../../runner/check';
 import { historyOf, StepHistory } from './lib/history';
 import { Induction } from './lib/induction';
-import { isStopped, procsByPid } from './lib/procs';
+import { isStopped, procsOf } from './lib/procs';
 import type { TableChanges } from './lib/table-changes';
 
 /**
@@ -25,21 +25,28 @@ export const sleeperNeverActs: Invariant = {
 };
 
 /**
- * Incrementally, the sleepers to judge: an unchanged process whose pending call did not change held
- * in `before` (the step is judged with the same two facts), so only changed or new processes and
- * those whose call started or completed in this step can be at fault.
+ * The sleepers of `after` to judge, in pid order. Incrementally, an unchanged process whose pending
+ * call did not change held in `before` (it is judged on the same two facts), so only a changed or
+ * new one, or one whose call started or completed in this step, can be at fault.
  */
-function sleepersToJudge(after: readonly ProcView[], changes: TableChanges | null, result: StepResult): readonly ProcView[] {
-  if (changes === null) return after;
-  const { observations } = result;
+function sleepersToJudge(after: Snapshot, changes: TableChanges | null, result: StepResult): readonly ProcView[] {
+  if (changes === null) return after.procs;
   const { fresh } = changes.procs;
-  return after.filter((p) => p.sleeping !== null && (fresh.includes(p) || observations.some((o) => o.pid === p.pid)));
+  const { observations } = result;
+  if (observations.length === 1 && fresh.length === 0) return fresh;
+  const procs = procsOf(after);
+  const out = fresh.filter((p) => p.sleeping !== null);
+  for (const o of observations) {
+    const p = procs.get(o.pid);
+    if (p?.sleeping && !out.includes(p)) out.push(p);
+  }
+  return out.sort((x, y) => x.pid - y.pid);
 }
 
 function checkStep(ctx: CheckContext, history: StepHistory, pending: Map<number, number>, changes: TableChanges | null): string | null {
   const { index, step, result, before, after } = ctx;
-  const was = procsByPid(before!);
-  const now = procsByPid(after!);
+  const was = procsOf(before!);
+  const now = procsOf(after!);
   const caller = was.get(step.pid);
   if (!caller) return `pid ${step.pid} does not exist but made a call`;
   if (caller.state !== 'NORMAL') return `${caller.state} pid ${step.pid} made a call`;
@@ -55,7 +62,7 @@ function checkStep(ctx: CheckContext, history: StepHistory, pending: Map<number,
     if (o.kind === 'sleep') return `pid ${o.pid}'s completion is another sleep`;
     pending.delete(o.pid);
   }
-  for (const p of sleepersToJudge(after!.procs, changes, result)) {
+  for (const p of sleepersToJudge(after!, changes, result)) {
     if (!p.sleeping) continue;
     // exit1 entered from a signal (not from exit or abort2) sleeps for its peers with no call pending.
     const issued = history.issuedBy(p.sleeping.step);

@@ -1,7 +1,7 @@
 import type { Invariant } from '../../runner/check';
 import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
-import { hasFlag, isStopped, procsByPid } from './lib/procs';
+import { hasFlag, isStopped, procsOf } from './lib/procs';
 import { waitReports } from './lib/wait-reports';
 
 /**
@@ -21,11 +21,13 @@ export const stopReportedOnce: Invariant = {
       check(ctx) {
         const history = historyOf(ctx, own);
         reported.forgetNew(ctx);
-        const before = procsByPid(ctx.before!);
         // A ptrace resume may run the tracee into a new stop within the same step (sendsig, §3.9.5).
         const { step } = ctx;
         if (step.call === 'ptrace' && step.req !== 'PT_ATTACH' && step.req !== 'PT_TRACE_ME') reported.delete(step.target);
-        for (const r of waitReports(ctx, history)) {
+        const reports = waitReports(ctx, history);
+        if (reports.length === 0 && reported.size === 0) return null;
+        const before = procsOf(ctx.before!);
+        for (const r of reports) {
           if (r.what !== 'stop') continue;
           const was = before.get(r.child);
           if (r.position === 0 && was && (!isStopped(was) || hasFlag(was, 'WAITED'))) {
@@ -34,7 +36,7 @@ export const stopReportedOnce: Invariant = {
           if (reported.has(r.child)) return `the stop of ${r.child} was reported twice (last to ${r.waiter})`;
           reported.set(r.child, true);
         }
-        const after = procsByPid(ctx.after!);
+        const after = procsOf(ctx.after!);
         for (const pid of reported.keys()) {
           const p = after.get(pid);
           if (!p || !(isStopped(p) && hasFlag(p, 'WAITED'))) reported.delete(pid);

@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
-import { hasFlag, procsByPid } from './lib/procs';
+import { hasFlag, procsOf } from './lib/procs';
 
 /** I4: a traced process is alive, its parent is its tracer, and oppid remembers the real parent (kern_exit.c:233-235). */
 export const traceState: Invariant = tableInvariant(
@@ -10,9 +10,11 @@ export const traceState: Invariant = tableInvariant(
     source: 'kern_exit.c:233-235, 426-440; semantics.md §4 I4, §3.8',
   },
   (table, changes) => {
-    const procs = procsByPid(table);
-    // Incrementally: a process reads only itself and its parent (the tracer), so one with both unchanged held in `before`.
-    for (const p of changes ? changes.freshOrParentTouched() : table.procs) {
+    if (changes?.noProcChanged) return null;
+    const procs = procsOf(table);
+    // Incrementally: a process reads itself and whether its parent (the tracer) is alive; an unchanged one whose
+    // parent kept that held in `before` (a new parent cannot matter: its children broke this in `before`).
+    for (const p of changes ? changes.nearParents((was, now) => !now || (was !== undefined && was.state !== now.state)) : table.procs) {
       const traced = hasFlag(p, 'TRACED');
       if (hasFlag(p, 'STOPPED_TRACE') && !traced) return `pid ${p.pid} is trace-stopped but not traced`;
       // Init's parent is proc0, outside the table: PT_TRACE_ME by init records oppid 0.

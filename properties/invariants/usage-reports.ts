@@ -1,7 +1,7 @@
 import type { Invariant } from '../../runner/check';
 import { UNSPECIFIED } from '../../interleaving';
 import { historyInvariant } from './lib/define';
-import { procsByPid } from './lib/procs';
+import { procsOf } from './lib/procs';
 import { waitReports } from './lib/wait-reports';
 
 /**
@@ -17,7 +17,7 @@ export const usageReports: Invariant = historyInvariant(
     involves: { calls: ['getrusage'], waitReports: true },
   },
   (ctx, history) => {
-    const before = procsByPid(ctx.before!);
+    const before = procsOf(ctx.before!);
     const { step, result } = ctx;
     const o = result.observations[0];
     if (step.call === 'getrusage' && !o.errno) {

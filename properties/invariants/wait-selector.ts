@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { historyInvariant } from './lib/define';
-import { procsByPid } from './lib/procs';
+import { procsOf } from './lib/procs';
 import { matchesWait } from './lib/selector';
 import { waitReports } from './lib/wait-reports';
 
@@ -14,8 +14,8 @@ export const waitSelector: Invariant = historyInvariant(
     involves: { calls: [], waitReports: true },
   },
   (ctx, history) => {
-    const before = procsByPid(ctx.before!);
-    const after = procsByPid(ctx.after!);
+    const before = procsOf(ctx.before!);
+    const after = procsOf(ctx.after!);
     for (const r of waitReports(ctx, history)) {
       // A sleeper may report a child that appeared during the step; its pgrp and sigparent stay put.
       const child = before.get(r.child) ?? after.get(r.child);

@@ -1,6 +1,24 @@
+import type { ProcView, Snapshot } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
+import { procsOf } from './lib/procs';
+import type { TableChanges } from './lib/table-changes';
 import { tableIndex } from './lib/table-index';
+
+/**
+ * The zombies a step can have put at fault, in pid order: an unchanged zombie keeps its list, and a
+ * process naming it as parent is then a changed or new one (an unchanged one named it in `before`
+ * too), so only new or changed zombies and the zombie parents of changed or new processes.
+ */
+function inScope(table: Snapshot, changes: TableChanges): readonly ProcView[] {
+  const procs = procsOf(table);
+  const pids = new Set<number>();
+  for (const q of changes.procs.fresh) {
+    if (q.state === 'ZOMBIE') pids.add(q.pid);
+    if (procs.get(q.ppid)?.state === 'ZOMBIE') pids.add(q.ppid);
+  }
+  return [...pids].sort((x, y) => x - y).map((pid) => procs.get(pid)!);
+}
 
 /** I1: a zombie's children all went to init at its exit (kern_exit.c:426-440). */
 export const zombieChildless: Invariant = tableInvariant(
@@ -10,12 +28,8 @@ export const zombieChildless: Invariant = tableInvariant(
     source: 'kern_exit.c:422-440; semantics.md §4 I1',
   },
   (table, changes) => {
-    // Incrementally: an unchanged zombie keeps its list, and a process naming it as parent is then a
-    // changed or new one (an unchanged one named it in `before` too), so only those can break it.
-    const fresh = changes?.procs.fresh;
-    if (fresh?.length === 0) return null;
-    for (const p of tableIndex(table).zombies) {
-      if (fresh && !fresh.includes(p) && !fresh.some((q) => q.ppid === p.pid)) continue;
+    if (changes?.noProcChanged) return null;
+    for (const p of changes ? inScope(table, changes) : tableIndex(table).zombies) {
       if (p.children.length > 0) return `zombie ${p.pid} has children ${p.children.join(', ')}`;
       const kid = table.procs.find((q) => q.ppid === p.pid && q.pid !== p.pid);
       if (kid) return `zombie ${p.pid} is the parent of ${kid.pid}`;

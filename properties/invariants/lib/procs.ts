@@ -1,9 +1,15 @@
 import type { ProcView, Snapshot } from '../../../interleaving';
+import type { ById } from './by-id';
 import { tableIndex } from './table-index';
 
-/** The snapshot's processes by pid (built once per snapshot, shared by every invariant). */
-export function procsByPid(s: Snapshot): Map<number, ProcView> {
+/** The snapshot's processes by pid (shared by every invariant; nothing is built for it). */
+export function procsOf(s: Snapshot): ById<ProcView> {
   return tableIndex(s).procs;
+}
+
+/** The snapshot's processes by pid as a Map (built once per snapshot), for callers that need one. */
+export function procsByPid(s: Snapshot): Map<number, ProcView> {
+  return tableIndex(s).procMap;
 }
 
 export const hasFlag = (p: ProcView, flag: string): boolean => p.flags.includes(flag);

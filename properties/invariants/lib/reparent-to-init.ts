@@ -1,6 +1,6 @@
 import type { ProcView } from '../../../interleaving';
 import type { CheckContext } from '../../../runner/check';
-import { procsByPid } from './procs';
+import { procsOf } from './procs';
 
 /**
  * Whether a child may have moved to init during the step: its parent exited (kern_exit.c:426-440),
@@ -10,7 +10,7 @@ import { procsByPid } from './procs';
 export function mayGoToInit(ctx: CheckContext, child: ProcView | undefined): boolean {
   if (!child) return true;
   if (detaches(ctx, child.pid)) return true;
-  const parent = procsByPid(ctx.after!).get(child.ppid);
+  const parent = procsOf(ctx.after!).get(child.ppid);
   return !parent || parent.state === 'ZOMBIE' || parent.psFlags.includes('PS_NOCLDWAIT') || parent.psFlags.includes('PS_CLDSIGIGN');
 }
 

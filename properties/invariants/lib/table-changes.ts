@@ -1,23 +1,37 @@
-import type { PgrpView, ProcView, SessionView, Snapshot } from '../../../interleaving';
+import type { PgrpView, ProcView, SessionView, Snapshot, SnapshotDelta, ViewDelta } from '../../../interleaving';
+import { deltaBetween } from '../../../interleaving';
 import { sameData } from './same-data';
 
 /** What changed in one kind of view (processes, pgrps or sessions) between two snapshots. */
-export interface ViewChanges<V> {
-  /** Views of `after` that are new or differ from their `before` view, in id order. */
-  readonly fresh: readonly V[];
-  /** Views of `before` that are gone or differ from their `after` view, in id order. */
-  readonly stale: readonly V[];
-  /** Ids in `after` but not in `before`. */
-  readonly created: readonly number[];
-  /** Ids in `before` but not in `after`. */
-  readonly freed: readonly number[];
-  /** Whether `after` lists some id twice. */
-  readonly repeated: boolean;
+export interface ViewChanges<V> extends ViewDelta<V> {
+  /** Whether `after` lists some id twice (never, where the implementation's own delta is used: its tables are keyed by id). */
+  readonly repeated?: boolean;
 }
 
-/** The one empty list of every kind a step left unchanged. */
+/** The one empty list of every kind a step left unchanged (never written to). */
 const EMPTY: readonly never[] = Object.freeze([]);
 const NONE: ViewChanges<never> = Object.freeze({ fresh: EMPTY, stale: EMPTY, created: EMPTY, freed: EMPTY, repeated: false });
+
+/** `list` with `x` appended: a new array in place of the shared empty one, else the same array. */
+function append<T>(list: readonly T[], x: T): readonly T[] {
+  if (list === EMPTY) return [x];
+  (list as T[]).push(x);
+  return list;
+}
+
+/** The lists of ViewChanges as they are collected (most steps change one or two views, so nothing else is allocated). */
+class Collected<V> implements ViewChanges<V> {
+  fresh: readonly V[] = EMPTY;
+  stale: readonly V[] = EMPTY;
+  created: readonly number[] = EMPTY;
+  freed: readonly number[] = EMPTY;
+  repeated = false;
+
+  changed(was: V, now: V): void {
+    this.stale = append(this.stale, was);
+    this.fresh = append(this.fresh, now);
+  }
+}
 
 /**
  * Compares two lists sorted by id, element by element. Derived from the snapshots alone, so it holds
@@ -31,9 +45,9 @@ const NONE: ViewChanges<never> = Object.freeze({ fresh: EMPTY, stale: EMPTY, cre
 export function viewChanges<V>(before: readonly V[], after: readonly V[], id: (v: V) => number): ViewChanges<V> {
   if (before === after) return NONE;
   const out = new Collected<V>();
+  let shares = sharesByPosition(before, after);
   /** Pairs with one id that are different objects, until it is known whether the lists share views. */
   let unshared: V[] | null = null;
-  let shares = false;
   let i = 0;
   let j = 0;
   let lastA = -Infinity;
@@ -43,65 +57,41 @@ export function viewChanges<V>(before: readonly V[], after: readonly V[], id: (v
     const b = j < after.length ? id(after[j]) : Infinity;
     if (a < lastA || b < lastB) return everything(before, after, id);
     if (a < b) {
-      out.gone(before[i], a !== lastA ? a : null);
+      out.stale = append(out.stale, before[i]);
+      if (a !== lastA) out.freed = append(out.freed, a);
       lastA = a;
       i++;
-      continue;
-    }
-    if (b < a) {
-      out.came(after[j], b === lastB ? null : b !== lastA ? b : null);
+    } else if (b < a) {
+      out.fresh = append(out.fresh, after[j]);
       if (b === lastB) out.repeated = true;
+      else if (b !== lastA) out.created = append(out.created, b);
       lastB = b;
       j++;
-      continue;
+    } else {
+      if (before[i] === after[j]) shares = true;
+      else if (shares) out.changed(before[i], after[j]);
+      else (unshared ??= []).push(before[i], after[j]);
+      if (b === lastB) out.repeated = true;
+      lastA = a;
+      lastB = b;
+      i++;
+      j++;
     }
-    if (before[i] === after[j]) shares = true;
-    else if (shares) out.changed(before[i], after[j]);
-    else (unshared ??= []).push(before[i], after[j]);
-    if (b === lastB) out.repeated = true;
-    lastA = a;
-    lastB = b;
-    i++;
-    j++;
   }
   if (unshared !== null) {
     for (let k = 0; k < unshared.length; k += 2) if (shares || !sameData(unshared[k], unshared[k + 1])) out.changed(unshared[k], unshared[k + 1]);
     // The set-aside pairs went in last: put the lists back in id order.
-    out.fresh?.sort((x, y) => id(x) - id(y));
-    out.stale?.sort((x, y) => id(x) - id(y));
+    if (out.fresh.length > 1) (out.fresh as V[]).sort((x, y) => id(x) - id(y));
+    if (out.stale.length > 1) (out.stale as V[]).sort((x, y) => id(x) - id(y));
   }
-  return out.result();
+  return out.fresh.length === 0 && out.stale.length === 0 ? NONE : out;
 }
 
-/** The lists of ViewChanges, each allocated on its first entry (most steps change one or two views). */
-class Collected<V> {
-  fresh: V[] | null = null;
-  stale: V[] | null = null;
-  created: number[] | null = null;
-  freed: number[] | null = null;
-  repeated = false;
-
-  changed(was: V, now: V): void {
-    (this.stale ??= []).push(was);
-    (this.fresh ??= []).push(now);
-  }
-
-  /** A view of `before` only; `freed` its id unless it repeats one. */
-  gone(was: V, freed: number | null): void {
-    (this.stale ??= []).push(was);
-    if (freed !== null) (this.freed ??= []).push(freed);
-  }
-
-  /** A view of `after` only; `created` its id unless it repeats one. */
-  came(now: V, created: number | null): void {
-    (this.fresh ??= []).push(now);
-    if (created !== null) (this.created ??= []).push(created);
-  }
-
-  result(): ViewChanges<V> {
-    if (this.fresh === null && this.stale === null) return NONE;
-    return { fresh: this.fresh ?? EMPTY, stale: this.stale ?? EMPTY, created: this.created ?? EMPTY, freed: this.freed ?? EMPTY, repeated: this.repeated };
-  }
+/** Whether the lists hold one object at the same position (they share views; most steps keep positions). */
+function sharesByPosition<V>(before: readonly V[], after: readonly V[]): boolean {
+  const n = Math.min(before.length, after.length);
+  for (let k = n - 1; k >= 0; k--) if (before[k] === after[k]) return true;
+  return false;
 }
 
 /** The fallback for unsorted lists: every view changed; created and freed by set difference. */
@@ -117,50 +107,114 @@ function everything<V>(before: readonly V[], after: readonly V[], id: (v: V) => 
   };
 }
 
+const pidOf = (p: ProcView): number => p.pid;
+const pgidOf = (g: PgrpView): number => g.pgid;
+const sidOf = (x: SessionView): number => x.sid;
+
+/** Whether a short list of views holds one with this id. */
+function holds<V>(list: readonly V[], id: (v: V) => number, x: number): boolean {
+  for (let k = 0; k < list.length; k++) if (id(list[k]) === x) return true;
+  return false;
+}
+
 /**
  * How a step changed the table: the process, pgrp and session views that differ between its
  * `before` and `after`. An invariant that held on `before` can only be broken where these are, so
  * the incremental checks judge them and what they relate to (each invariant's file says why that
- * suffices).
+ * suffices). Each kind is compared on first use.
  */
 export class TableChanges {
   private procChanges?: ViewChanges<ProcView>;
   private pgrpChanges?: ViewChanges<PgrpView>;
   private sessionChanges?: ViewChanges<SessionView>;
-  private touchedPids?: ReadonlySet<number>;
+
+  /** The delta the implementation announced for exactly this pair, if any (the oracle's builder does). */
+  private readonly delta: SnapshotDelta | undefined;
 
   constructor(
     readonly before: Snapshot,
     readonly after: Snapshot,
-  ) {}
+  ) {
+    this.delta = deltaBetween(before, after) ?? undefined;
+  }
 
   get procs(): ViewChanges<ProcView> {
-    return (this.procChanges ??= viewChanges(this.before.procs, this.after.procs, (p) => p.pid));
+    return (this.procChanges ??= this.known(this.delta?.procs) ?? viewChanges(this.before.procs, this.after.procs, pidOf));
   }
 
   get pgrps(): ViewChanges<PgrpView> {
-    return (this.pgrpChanges ??= viewChanges(this.before.pgrps, this.after.pgrps, (g) => g.pgid));
+    return (this.pgrpChanges ??= this.known(this.delta?.pgrps) ?? viewChanges(this.before.pgrps, this.after.pgrps, pgidOf));
   }
 
   get sessions(): ViewChanges<SessionView> {
-    return (this.sessionChanges ??= viewChanges(this.before.sessions, this.after.sessions, (x) => x.sid));
+    return (this.sessionChanges ??= this.known(this.delta?.sessions) ?? viewChanges(this.before.sessions, this.after.sessions, sidOf));
+  }
+
+  /** The changes as the implementation's own delta states them (tests/properties/snapshot-delta.test.ts holds it to the comparison). */
+  private known<V>(d: ViewDelta<V> | undefined): ViewChanges<V> | undefined {
+    if (d === undefined) return undefined;
+    return d.fresh.length === 0 && d.stale.length === 0 ? NONE : d;
+  }
+
+  /** Whether nothing in the process list changed. */
+  get noProcChanged(): boolean {
+    return this.procs === NONE;
   }
 
   /** Whether process `pid` is new, gone or changed. */
   touched(pid: number): boolean {
     const { fresh, stale } = this.procs;
-    if (fresh.length + stale.length <= 8) return fresh.some((p) => p.pid === pid) || stale.some((p) => p.pid === pid);
-    this.touchedPids ??= new Set([...fresh, ...stale].map((p) => p.pid));
-    return this.touchedPids.has(pid);
+    return holds(fresh, pidOf, pid) || holds(stale, pidOf, pid);
+  }
+
+  /** Whether the view `p` of `after` is new or changed. */
+  isFresh(p: ProcView): boolean {
+    return this.procs.fresh.includes(p);
+  }
+
+  /** The `after` view of a process the step touched (undefined if gone or untouched). */
+  freshView(pid: number): ProcView | undefined {
+    const { fresh } = this.procs;
+    for (let k = 0; k < fresh.length; k++) if (fresh[k].pid === pid) return fresh[k];
+    return undefined;
+  }
+
+  /** The `before` view of a process the step touched (undefined if new or untouched). */
+  staleView(pid: number): ProcView | undefined {
+    const { stale } = this.procs;
+    for (let k = 0; k < stale.length; k++) if (stale[k].pid === pid) return stale[k];
+    return undefined;
+  }
+
+  /** The pids of touched processes for which `differs(before view, after view)` holds (undefined: absent on that side). */
+  touchedWhere(differs: (was: ProcView | undefined, now: ProcView | undefined) => boolean): readonly number[] {
+    const { fresh, stale } = this.procs;
+    let out: readonly number[] = EMPTY;
+    for (let k = 0; k < stale.length; k++) if (differs(stale[k], this.freshView(stale[k].pid))) out = append(out, stale[k].pid);
+    for (let k = 0; k < fresh.length; k++) if (this.staleView(fresh[k].pid) === undefined && differs(undefined, fresh[k])) out = append(out, fresh[k].pid);
+    return out;
   }
 
   /**
-   * The processes of `after` that are changed or new, or whose parent is (the neighbourhood of a
-   * check that reads a process and its parent), in pid order.
+   * The processes of `after` a check of a process and its parent must judge again: the new and
+   * changed ones, and those whose parent differs in what the check reads of it (`differs` of the
+   * parent's two views), in pid order. The table is scanned only when some parent differs.
    */
-  freshOrParentTouched(): readonly ProcView[] {
-    const { fresh, stale } = this.procs;
-    if (fresh.length === 0 && stale.length === 0) return fresh;
-    return this.after.procs.filter((p) => fresh.includes(p) || this.touched(p.ppid));
+  nearParents(differs: (was: ProcView | undefined, now: ProcView | undefined) => boolean): readonly ProcView[] {
+    const { fresh } = this.procs;
+    const parents = this.touchedWhere(differs);
+    return parents.length === 0 ? fresh : this.after.procs.filter((p) => fresh.includes(p) || parents.includes(p.ppid));
+  }
+
+  /** Whether pgrp `pgid` is new, gone or changed. */
+  pgrpTouched(pgid: number): boolean {
+    const { fresh, stale } = this.pgrps;
+    return holds(fresh, pgidOf, pgid) || holds(stale, pgidOf, pgid);
+  }
+
+  /** Whether session `sid` is new, gone or changed. */
+  sessionTouched(sid: number): boolean {
+    const { fresh, stale } = this.sessions;
+    return holds(fresh, sidOf, sid) || holds(stale, sidOf, sid);
   }
 }

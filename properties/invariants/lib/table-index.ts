@@ -1,12 +1,6 @@
 import type { PgrpView, ProcView, SessionView, Snapshot } from '../../../interleaving';
+import { byId, type ById } from './by-id';
 import { TableChanges } from './table-changes';
-
-/** A list's entries by id (filled in a loop: no pair array per entry). */
-function byId<T>(list: readonly T[], id: (t: T) => number): Map<number, T> {
-  const m = new Map<number, T>();
-  for (let i = 0; i < list.length; i++) m.set(id(list[i]), list[i]);
-  return m;
-}
 
 /**
  * The one read-only view of a snapshot that every invariant shares: lookups built on first use, the
@@ -16,27 +10,33 @@ function byId<T>(list: readonly T[], id: (t: T) => number): Map<number, T> {
  * never goes stale.
  */
 export class TableIndex {
-  private pids?: Map<number, ProcView>;
-  private groups?: ReadonlyMap<number, PgrpView>;
-  private sids?: ReadonlyMap<number, SessionView>;
+  private pids?: ById<ProcView>;
+  private pidMap?: Map<number, ProcView>;
+  private groups?: ById<PgrpView>;
+  private sids?: ById<SessionView>;
   private dead?: readonly ProcView[];
   private readonly verdicts: (string | null | undefined)[] = [];
   private diff: TableChanges | null = null;
 
   constructor(readonly snapshot: Snapshot) {}
 
-  /** Processes by pid (a Map for callers that predate the index; never change it). */
-  get procs(): Map<number, ProcView> {
+  /** Processes by pid. */
+  get procs(): ById<ProcView> {
     return (this.pids ??= byId(this.snapshot.procs, (p) => p.pid));
   }
 
+  /** Processes by pid as a Map, for callers that need one (never change it). */
+  get procMap(): Map<number, ProcView> {
+    return (this.pidMap ??= new Map(this.snapshot.procs.map((p) => [p.pid, p])));
+  }
+
   /** Process groups by pgid. */
-  get pgrps(): ReadonlyMap<number, PgrpView> {
+  get pgrps(): ById<PgrpView> {
     return (this.groups ??= byId(this.snapshot.pgrps, (g) => g.pgid));
   }
 
   /** Sessions by sid. */
-  get sessions(): ReadonlyMap<number, SessionView> {
+  get sessions(): ById<SessionView> {
     return (this.sids ??= byId(this.snapshot.sessions, (x) => x.sid));
   }
 

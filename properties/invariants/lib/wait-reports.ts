@@ -3,7 +3,7 @@ import { decodeStatus, UNSPECIFIED } from '../../../interleaving';
 import type { CheckContext } from '../../../runner/check';
 import { isWaitReport } from '../../../runner/involvement';
 import type { StepHistory } from './history';
-import { hasFlag, isStopped, isTraced, procsByPid } from './procs';
+import { hasFlag, isStopped, isTraced, procsOf } from './procs';
 import type { WaitArgs } from './selector';
 import { waitArgs } from './selector';
 
@@ -64,8 +64,8 @@ function classify(ctx: CheckContext, position: number, child: number, args: Wait
     const kind = decodeStatus(raw, ctx.config.profile).kind;
     return kind === 'stopped' ? 'stop' : kind === 'continued' ? 'continue' : 'exit';
   }
-  const was = ctx.before && procsByPid(ctx.before).get(child);
-  const now = ctx.after && procsByPid(ctx.after).get(child);
+  const was = ctx.before && procsOf(ctx.before).get(child);
+  const now = ctx.after && procsOf(ctx.after).get(child);
   if (!now) return 'exit';
   // The caller's own wait saw the state before the step: the seed's order decides (kern_exit.c:707, 798, 817).
   if (position === 0 && was) {
