@@ -1,13 +1,14 @@
 import { withDefaults, type Interleaving } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { INVARIANTS } from '../../properties/invariants';
-import type { Invariant } from '../../runner/check';
+import type { CheckMode, Invariant } from '../../runner/check';
 import { executeSync } from '../../runner/execute';
 import { corpus, stepCount } from '../corpus';
 import type { Budget, FigureResult } from '../figure';
 import { fixed, spread, table, whole } from '../format';
 import { cpuRate, rate, sideBySide, timeFor } from '../repeat';
 import { ratios, summarize } from '../stats';
+import { wideTable } from './wide-table';
 
 const TARGET_BARE = 1_000_000;
 const TARGET_CHECKED = 300_000;
@@ -36,11 +37,14 @@ const SNAPSHOTS_ONLY: Invariant = {
   start: () => ({ check: () => null }),
 };
 
-/** The runner's loop with the given invariants (none: no snapshots are taken). */
-function executeAll(ils: readonly Interleaving[], invariants: readonly Invariant[]): () => number {
+/** The runner's loop with the given invariants (none: no snapshots are taken), judged in `checkMode`. */
+function executeAll(ils: readonly Interleaving[], invariants: readonly Invariant[], checkMode: CheckMode = 'incremental'): () => number {
   const oracle = createOracle();
-  return () => ils.reduce((n, il) => n + executeSync(oracle, il, { invariants }).executed, 0);
+  return () => ils.reduce((n, il) => n + executeSync(oracle, il, { invariants, checkMode }).executed, 0);
 }
+
+/** Children of init in the wide-table contenders. */
+const WIDE = 300;
 
 function mapValues<K extends string, A, B>(r: Record<K, A>, f: (a: A) => B): Record<K, B> {
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v as A)])) as Record<K, B>;
@@ -49,18 +53,25 @@ function mapValues<K extends string, A, B>(r: Record<K, A>, f: (a: A) => B): Rec
 /** Figure 1: oracle steps per second on random interleavings, without and with every invariant. */
 export function oracleThroughput(b: Budget): FigureResult {
   const ils = corpus(b.seed, b.quick ? 50 : 300);
+  const wide = wideTable(b.quick ? WIDE / 3 : WIDE);
   const passes = sideBySide(b.rounds, {
     bare: () => timeFor(b.passSeconds, applyAll(ils, true)),
     noTrace: () => timeFor(b.passSeconds, applyAll(ils, false)),
     runner: () => timeFor(b.passSeconds, executeAll(ils, [])),
     snapshots: () => timeFor(b.passSeconds, executeAll(ils, [SNAPSHOTS_ONLY])),
     checked: () => timeFor(b.passSeconds, executeAll(ils, INVARIANTS)),
+    checkedFull: () => timeFor(b.passSeconds, executeAll(ils, INVARIANTS, 'full')),
+    wideSnapshots: () => timeFor(b.passSeconds, executeAll([wide], [SNAPSHOTS_ONLY])),
+    wideChecked: () => timeFor(b.passSeconds, executeAll([wide], INVARIANTS)),
+    wideFull: () => timeFor(b.passSeconds, executeAll([wide], INVARIANTS, 'full')),
   });
   const rates = mapValues(passes, (ps) => ps.map(rate));
   const cpu = mapValues(passes, (ps) => ps.map(cpuRate));
   const bare = summarize(rates.bare);
   const checked = summarize(rates.checked);
   const ratio = summarize(ratios(rates.checked, rates.bare));
+  /** CPU µs per step of a mode (median of its CPU-second rates). */
+  const perStep = (r: number[]) => 1e6 / summarize(r).median;
   /** CPU µs per step of a mode beyond another (medians of CPU-second rates). */
   const extra = (more: keyof typeof cpu, less: keyof typeof cpu) => fixed(1e6 / summarize(cpu[more]).median - 1e6 / summarize(cpu[less]).median, 2);
   const body = [
@@ -72,13 +83,23 @@ export function oracleThroughput(b: Budget): FigureResult {
       ['bare `apply`, trace off', spread(summarize(rates.noTrace)), spread(summarize(cpu.noTrace)), fixed(summarize(ratios(rates.noTrace, rates.bare)).median)],
       ['`executeSync`, no invariants (no snapshots)', spread(summarize(rates.runner)), spread(summarize(cpu.runner)), fixed(summarize(ratios(rates.runner, rates.bare)).median)],
       ['`executeSync`, a snapshot per step and no invariant', spread(summarize(rates.snapshots)), spread(summarize(cpu.snapshots)), fixed(summarize(ratios(rates.snapshots, rates.bare)).median, 3)],
-      [`\`executeSync\`, all ${INVARIANTS.length} invariants (snapshot per step)`, spread(checked), spread(summarize(cpu.checked)), `${fixed(ratio.median, 3)} (${fixed(ratio.min, 3)}–${fixed(ratio.max, 3)})`],
+      [`\`executeSync\`, all ${INVARIANTS.length} invariants (snapshot per step), incremental (the default)`, spread(checked), spread(summarize(cpu.checked)), `${fixed(ratio.median, 3)} (${fixed(ratio.min, 3)}–${fixed(ratio.max, 3)})`],
+      [`\`executeSync\`, all ${INVARIANTS.length} invariants, \`checkMode: 'full'\``, spread(summarize(rates.checkedFull)), spread(summarize(cpu.checkedFull)), fixed(summarize(ratios(rates.checkedFull, rates.bare)).median, 3)],
+    ]),
+    '',
+    `The wide table (bench/figures/wide-table.ts: init forks ${wide.steps.length / 4} children, then each runs, exits and is reaped; ${wide.steps.length} steps, ` +
+      'one or two processes changed per step in a table of up to that many), per step in CPU µs:',
+    '',
+    table(['mode', 'µs per step (CPU), median', 'invariants alone (beyond the snapshots)'], [
+      ['a snapshot per step and no invariant', fixed(perStep(cpu.wideSnapshots), 1), '—'],
+      [`all ${INVARIANTS.length} invariants, incremental`, fixed(perStep(cpu.wideChecked), 1), fixed(perStep(cpu.wideChecked) - perStep(cpu.wideSnapshots), 1)],
+      [`all ${INVARIANTS.length} invariants, full`, fixed(perStep(cpu.wideFull), 1), fixed(perStep(cpu.wideFull) - perStep(cpu.wideSnapshots), 1)],
     ]),
     '',
     `Per step, in CPU µs: the oracle ${fixed(1e6 / summarize(cpu.bare).median, 2)}, the runner's own loop ${extra('runner', 'bare')} ` +
       `(a synchronous target runs the whole loop in one generator resumption), the snapshots ${extra('snapshots', 'runner')} ` +
       `(only the processes, groups and sessions a step changed get a new view), the ${INVARIANTS.length} invariants ${extra('checked', 'snapshots')} ` +
-      '(over one shared index per snapshot; see Hot spots).',
+      `incremental, ${extra('checkedFull', 'snapshots')} full (see Hot spots).`,
     '',
     'Steps per CPU second count only the time this process was on a CPU: on a machine shared with other work it is the closer ' +
       'estimate of an idle machine; the targets are judged on wall-clock steps/s.',
@@ -100,15 +121,16 @@ export function oracleThroughput(b: Budget): FigureResult {
         target: `oracle ≥ ${whole(TARGET_CHECKED)} steps/s with all invariants`,
         measured: `${whole(checked.median)} steps/s (${whole(summarize(cpu.checked).median)} per CPU second)`,
         ok: checked.median >= TARGET_CHECKED,
-        note: `${fixed(TARGET_CHECKED / checked.median, 1)}× short. Done: snapshots share every unchanged (frozen) view with the previous one ` +
-          'and an unchanged table is the previous snapshot itself (oracle/snapshot); the invariants share one lazily built index per snapshot ' +
-          '(properties/invariants/lib/table-index.ts), the seven that read only the table are judged once per snapshot, and a synchronous target ' +
-          'runs the runner\'s loop without a generator resumption per call. No WeakMap keyed by snapshot or kernel on the hot path: one entry ' +
-          'per snapshot cost the garbage collector more than all the index building (two-entry caches instead). What is left is spread thin (Hot spots): each snapshot still reads ' +
-          'every process to find what changed, the seven table checks rerun in full whenever anything changed (about 70% of steps), nine ' +
-          'invariants each keep their own step history and wait-report scan, and garbage collection. What would close it: the kernel marking ' +
-          'the processes a step touched (oracle/kernel, so the snapshot reads only those), table checks restated per touched process, and one ' +
-          'step history shared by a run\'s invariants (an optional field of CheckContext).',
+        note: `${fixed(TARGET_CHECKED / checked.median, 1)}× short (${fixed(TARGET_CHECKED / summarize(cpu.checked).median, 1)}× per CPU second). ` +
+          'Invariants are judged incrementally: each step\'s change set comes from the snapshot builder (the views its cache rebuilt, announced beside the snapshot; ' +
+          'other targets: a comparison of the two snapshots), table invariants judge only what changed and what reads it, by induction on the step before, ' +
+          'the seven about one call\'s observation run only on steps that can involve them, and a run\'s invariants share one step history. ' +
+          `On the corpus's tables of about five processes that costs what judging the whole table did (${extra('checked', 'snapshots')} against ${extra('checkedFull', 'snapshots')} µs per step): ` +
+          'a changed process\'s neighbourhood is most of such a table; on the wide table incremental judging costs ' +
+          `${fixed(perStep(cpu.wideChecked) - perStep(cpu.wideSnapshots), 1)} µs per step against ${fixed(perStep(cpu.wideFull) - perStep(cpu.wideSnapshots), 1)} full. ` +
+          `The snapshot alone (${extra('snapshots', 'runner')} µs) is most of the ~3.3 µs a 300k step may cost: the builder still reads every input of every process to find what changed. ` +
+          'What is left: the kernel marking the objects a step touched (oracle/kernel, verified by the view cache in a test), fewer per-invariant passes (the history invariants ' +
+          'each still look at every step), and the garbage the per-step arrays make.',
       },
     ],
   };
