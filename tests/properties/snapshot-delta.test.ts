@@ -1,5 +1,5 @@
 import type { Implementation, Snapshot } from '../../interleaving';
-import { deltaBetween } from '../../interleaving';
+import { deltaBetween, withDefaults } from '../../interleaving';
 import { MUTANT_LIST } from '../../mutants';
 import { Oracle } from '../../oracle';
 import { SnapshotBuilder } from '../../oracle/snapshot/build-snapshot';
@@ -60,7 +60,7 @@ test.each(MUTANT_LIST.filter((m) => m.kind === 'kernel').map((m) => [m.name, m] 
 
 test('the delta is kept beside the snapshots, for the latest pairs only', () => {
   const oracle = createModel();
-  oracle.reset(generateInterleaving(runSeed(3, 0), { model }).config);
+  oracle.reset(withDefaults(generateInterleaving(runSeed(3, 0), { model }).config));
   const before = oracle.snapshot!() as Snapshot;
   oracle.apply({ pid: 1, call: 'fork' });
   const after = oracle.snapshot!() as Snapshot;
