@@ -4,6 +4,8 @@
  * piece of its source line (line numbers move as the oracle is edited). A survivor not listed is
  * reported as unexplained; survivors a new test killed are not listed (they show as killed).
  */
+import { REST_EQUIVALENT_MUTANTS } from './mutation-verdicts-rest';
+
 export interface Verdict {
   /** Repository-relative path of the mutated file. */
   file: string;
@@ -27,6 +29,7 @@ const EXIT = 'oracle/exit/exit-kernel.ts';
 const KERNEL = 'oracle/kernel/kernel.ts';
 const ABORT2 = 'oracle/exit/abort2-message.ts';
 const PIDS = 'oracle/kernel/pid-allocator.ts';
+const PTRACE = 'oracle/ptrace/ptrace-kernel.ts';
 const POST = 'oracle/signals/signal-post.ts';
 const DELIVERY = 'oracle/signals/signal-delivery.ts';
 const SIGSYS = 'oracle/signals/signal-syscalls.ts';
@@ -62,6 +65,7 @@ const RUSAGE_FLAG =
   'the flag only selects whether kern_wait fills in a usage value; waitObservation copies it out only for wait4 with a non-null rusage pointer, so computing it anyway changes nothing visible';
 
 export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
+  ...REST_EQUIVALENT_MUTANTS,
   { file: WAIT, mutator: 'UpdateOperator', replacement: 'nfound--', lineContains: 'nfound++', equivalent: 'nfound is only compared with 0 (kern_exit.c:846 ECHILD); counting down is non-zero exactly when counting up is' },
   { file: WAIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "this.kern_wait(q, pid, options, a.call === 'wait4' && a.rusage !== 'null')", equivalent: RUSAGE_FLAG },
   { file: WAIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "this.waitScan(p, s.wpid, s.options, a.call === 'wait4' && a.rusage !== 'null')", equivalent: RUSAGE_FLAG },
@@ -103,6 +107,15 @@ export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: EXIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (q.pptr !== t) this.notifyRealParent(q);', equivalent: 'when the tracer is the parent, notifyRealParent tells the exiting tracer itself: its SIGCHLD is discarded by flushSignals later in the same exit1, its wakeup finds it awake, and it reaps the zombie at once exactly when the else branch does (it ignores children)' },
   { file: EXIT, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (!(q.flag & P_STOPPED_TRACE)) continue;', equivalent: 'a tracee without P_STOPPED_TRACE has traceSig 0 (ptracestop sets both; a resume clears the flag and the AST it queues, in the same step, clears traceSig), so the rest of the body does nothing for it' },
   { file: EXIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (q.traceSig !== 0) {', equivalent: 'in a trace stop traceSig is 0 only in the attach trap on a group stop (attachStops), whose group stop is in effect (the branch above took the rest): resuming it and reinstating the stop at once (restopIfGroupStopped: same flags, the group stop\'s own signal, no report) leaves it as it was' },
+  { file: PTRACE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'return td === p || td.uid === 0 || td.uid === p.uid;', mutated: 'td === p', equivalent: 'td === p only for PT_TRACE_ME, and then td.uid === p.uid holds anyway' },
+  { file: PTRACE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (p === null && a.req === 'PT_ATTACH' && this.threadOwner(a.target) !== null)", mutated: 'p === null', equivalent: 'a pid pfind finds is no thread id (a thread takes its id from the same pid space, threadsTakePids), so threadOwner(a.target) is null whenever p is not' },
+  { file: PTRACE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (a.req === 'PT_ATTACH' && p === null && this.procs.get(a.target)?.state === PRS_ZOMBIE)", mutated: 'p === null', equivalent: 'pfind finds only live processes, so when p is not null the target is no zombie' },
+  { file: PTRACE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "const permitted = this.profile.attachReparents || a.req === 'PT_ATTACH' || a.req === 'PT_TRACE_ME';", mutated: "a.req === 'PT_TRACE_ME'", equivalent: 'PT_TRACE_ME\'s target is the caller, and p_candebug of oneself is true, so checking it or not is the same' },
+  { file: PTRACE, mutator: 'LogicalOperator', replacement: '!(p.flag & P_STOPPED) && !p.suspended', lineContains: 'if (!(p.flag & P_STOPPED) || !p.suspended) return e.notStopped;', equivalent: 'when a step runs, a process is stopped and suspended or neither: a stop completes (suspended) at the AST of the step that posted it, restopIfGroupStopped sets both, and every end of a stop clears both' },
+  { file: PTRACE, mutator: 'EqualityOperator', replacement: 'n < this.procs.size', lineContains: 'for (let q = td.pptr; q !== null && n <= this.procs.size; q = q.pptr, n++) if (q === p) return true;', equivalent: 'a chain without a loop has fewer links than there are processes, and a looping one repeats within its first pass, so one step less finds the same ancestors' },
+  { file: PTRACE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'else if (p.pptr !== td) this.proc_reparent(p, td);', equivalent: 'proc_reparent returns at once when the new parent is the old one' },
+  { file: PTRACE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (p.traceSig !== 0) p.xsig = data;', equivalent: 'xsig is read only by afterPtracestop, which runs only after a trace stop (traceSig not 0), and ptracestop sets xsig afresh' },
+  { file: PTRACE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: '} else if (data !== 0) {', equivalent: 'sendsig reaches a running process only from attachStops, with SIGSTOP: PT_CONTINUE and PT_DETACH need a stopped target, and PT_KILL of a running one posts SIGKILL itself' },
   { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (td === p) return true;', equivalent: 'for a process signalling itself the credential rule passes anyway: td.uid === p.uid (semantics.md §3.9.1)' },
   { file: SIGSYS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (id >= SIGTHR && id <= SIGTHR + 3 && td.leader === p.leader) return true;', mutated: 'id <= SIGTHR + 3', equivalent: 'SIGTHR is the highest id (32, the last of SIGNAL_NAMES), so id >= SIGTHR already means id === SIGTHR, which is below SIGTHR + 3' },
   { file: SIGSYS, mutator: 'EqualityOperator', replacement: 'id < SIGTHR + 3', lineContains: 'if (id >= SIGTHR && id <= SIGTHR + 3 && td.leader === p.leader) return true;', equivalent: 'SIGTHR is the highest id, so no id reaches SIGTHR + 3' },
