@@ -71,6 +71,16 @@ describe('FreeBSD: ptrace (semantics.md §3.8)', () => {
     }
   });
 
+  test('PT_DETACH by the parent itself (oppid is the parent) reparents nothing: init\'s Linux-thread tracee keeps its exit signal', () => {
+    const d = boot();
+    const c = d.own({ pid: 1, call: 'rfork', flags: ['RFPROC', 'RFLINUXTHPN'] }).ret!;
+    d.step(ptrace(c, 'PT_TRACE_ME', 0));
+    d.step(kill(1, c, 'SIGUSR2'));
+    d.step(wait4(1, c, ['WLINUXCLONE']));
+    d.step(ptrace(1, 'PT_DETACH', c, 0)); // §3.8: only `oppid != current parent` reparents and sets SIGCHLD
+    expect(d.proc(c)).toMatchObject({ ppid: 1, sigparent: 'SIGUSR1', oppid: 0 });
+  });
+
   test('a traced process may attach to a non-ancestor even when its parent chain loops (the walk is bounded)', () => {
     const d = boot();
     const a = d.fork(1);
