@@ -23,6 +23,23 @@ describe('sleepers in wait4 and vfork', () => {
     expect(returnsOf(d.step(exit(c, 0)), p)).toEqual([{ step: 2, pid: p, call: 'wait4', kind: 'return', ret: c, status: 0, rusage: { utime: 3 } }]);
   });
 
+  test('§9.2, §3.9.6: a traced waiter woken by two children\'s stops returns first (each wakeup was posted before its SIGCHLD), then trace-stops on the other SIGCHLD', () => {
+    const d = boot();
+    const g = d.fork(1); // 2, the tracer
+    const p = d.fork(g); // 3
+    d.step({ pid: p, call: 'ptrace', req: 'PT_TRACE_ME', target: 0, data: 0 });
+    d.step(sigaction(p, 'SIGCHLD', 'catch')); // a default SIGCHLD would be discarded at posting (§3.9.2 step 3)
+    const c1 = d.fork(p); // 4
+    const c2 = d.fork(p); // 5
+    d.step({ pid: c1, call: 'setpgid', target: 0, pgid: 0 });
+    d.step({ pid: c2, call: 'setpgid', target: 0, pgid: c1 });
+    expect(d.own(wait4(p, -1, ['WUNTRACED']))).toMatchObject({ kind: 'sleep' });
+    const r = d.step(kill(1, -c1, 'SIGSTOP'));
+    // The newest child first (kern_exit.c:680, children newest first); reporting it takes its record (kern_exit.c:813).
+    expect(returnsOf(r, p)).toEqual([{ step: 8, pid: p, call: 'wait4', kind: 'return', ret: c2, status: 0x117f }]);
+    expect(d.own(wait4(g, p, ['WNOHANG']))).toMatchObject({ ret: p, status: 0x147f }); // c1's SIGCHLD (20): a trace stop
+  });
+
   test('a waiter stopped in its sleep does not return while stopped; it completes once continued', () => {
     const d = boot();
     const p = d.fork(1); // 2
