@@ -103,4 +103,21 @@ describe('FreeBSD: orphanpg needs a member that is stopped now (semantics.md §3
     expect(d.proc(m)).toMatchObject({ state: 'NORMAL', pending: [] });
     expect(d.own(wait4(x, m, ['WNOHANG']))).toMatchObject({ ret: 0 }); // no SIGHUP trace stop
   });
+
+  test('E11, the same for a child\'s group: the exit that orphans it finds no member stopped and sends nothing', () => {
+    const d = boot();
+    const s = d.fork(1);
+    d.step({ pid: s, call: 'setsid' });
+    const a = d.fork(s);
+    d.step({ pid: a, call: 'setpgid', target: 0, pgid: 0 }); // group A
+    const b = d.fork(a);
+    d.step({ pid: b, call: 'setpgid', target: 0, pgid: 0 }); // group B, qualified by b (its parent a is in A)
+    const m = d.fork(b); // in B
+    d.step(kill(b, m, 'SIGSTOP'));
+    const x = d.fork(1);
+    d.step(ptrace(x, 'PT_ATTACH', m)); // E11: m runs again, now x's child
+    d.step(exit(a, 0)); // fixjobc: B.jobc 1 -> 0; orphanpg(B) finds no member stopped
+    expect(d.proc(b)).toMatchObject({ state: 'NORMAL', ppid: 1, pending: [] });
+    expect(d.proc(m)).toMatchObject({ state: 'NORMAL', pending: [] });
+  });
 });
