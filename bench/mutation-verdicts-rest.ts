@@ -1,9 +1,52 @@
 import type { Verdict } from './mutation-verdicts';
 
+const FORK = 'oracle/fork/fork-kernel.ts';
+const JOBC = 'oracle/jobcontrol/job-control-kernel.ts';
+const STATE = 'oracle/kernel/kernel-state.ts';
+const PROC = 'oracle/kernel/proc.ts';
+
+/** peekPid's answer is -1 or a real id, never 0. */
+const NO_PID_ZERO =
+  'peekPid gives -1 or an id of at least 1 (lastpid + 1 before the wrap, at least the floor, ≥ 2, after it), so `<= 0` and `< 0` agree';
+
+/** Sigacts.refs is read only by execve, to decide whether to copy. */
+const REFS_ONLY_DECIDE_A_COPY =
+  'refs is read only here, to decide whether to copy before exec changes the actions; copying a table nobody else holds gives a table with the same contents, so a needless copy (refs counted too high, or a copy whatever the count) changes nothing visible';
+
+/** runEffects' guard against effects that never settle. */
+const EFFECT_GUARD =
+  'a guard against a model bug: a step queues a few effects per process of the table (ASTs and wakes of the processes it touched), far below the limit of 1,000,000 for any table a config or test builds; the guard can fire only for effects that never settle, which no correct oracle produces';
+
 /**
  * Equivalent survivors of the files stryker.rest.json mutates (ptrace, fork, job control, the
  * snapshot builder, the kernel state and profiles), kept apart from bench/mutation-verdicts.ts so
  * the two batches are judged side by side. Same rules: each reason must show that no observable
  * behaviour changes.
  */
-export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [];
+export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [
+  { file: FORK, mutator: 'EqualityOperator', replacement: 'pid <= 0', lineContains: 'if (pid < 0) throw new StepRejected(call,', equivalent: NO_PID_ZERO },
+  { file: FORK, mutator: 'EqualityOperator', replacement: 'tid <= 0', lineContains: "if (tid < 0) throw new StepRejected('thr_new',", equivalent: NO_PID_ZERO },
+  { file: FORK, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'leader.peers.splice(p1 === leader ? 0 : leader.peers.indexOf(p1) + 1, 0, p2);', equivalent: 'a leader is not on its own peer list, so for p1 === leader indexOf gives -1 and the position is 0 either way' },
+  { file: FORK, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (leader.flag & P_WEXIT) this.psignal(p2, SIGKILL);', equivalent: 'a leader with P_WEXIT is asleep in exit1 after posting SIGKILL to every peer (killPeers, kern_exit.c:181-199); each peer dies of it at its next crossing, in that step\'s effects or in the one that ends its uninterruptible vfork sleep, so no peer of an exiting leader ever calls rfork' },
+  { file: FORK, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (p.sigacts.refs > 1) {', equivalent: REFS_ONLY_DECIDE_A_COPY },
+  { file: FORK, mutator: 'EqualityOperator', replacement: 'p.sigacts.refs >= 1', lineContains: 'if (p.sigacts.refs > 1) {', equivalent: REFS_ONLY_DECIDE_A_COPY },
+  { file: FORK, mutator: 'UpdateOperator', replacement: 'p.sigacts.refs++', lineContains: 'p.sigacts.refs--;', equivalent: REFS_ONLY_DECIDE_A_COPY },
+  { file: JOBC, mutator: 'MethodExpression', replacement: 'pg.members', lineContains: 'for (const m of pg.members.slice()) {', equivalent: 'psignal only posts (what a signal does happens at the next crossing, semantics.md §9.2), so no member leaves the group during the loop and the copy changes nothing' },
+  { file: JOBC, mutator: 'EqualityOperator', replacement: 'n >= this.procs.size', lineContains: 'if (q === null || n > this.procs.size) return false;', equivalent: 'a chain without a loop reaches null within procs.size links, and one with a loop repeats within its first pass, so td is found (or not) before n reaches procs.size either way' },
+  { file: JOBC, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (p.pgrp.id === p.pid || this.pgfind(p.pid) !== null) return failed(this.stepIndex, p.pid, 'setsid', 'EPERM');", mutated: 'p.pgrp.id === p.pid', equivalent: 'when p leads its group, that group is the pgrp with id p.pid, so the second test is true whenever the first is' },
+  { file: JOBC, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (!s.ttyvp || tp === null || tp.session !== s || !(p.flag & P_CONTROLT)) {', mutated: 'tp === null', equivalent: 'setctty sets ttyp together with ttyvp and nothing sets ttyp back to null (the leader\'s exit clears only ttyvp), so past `!s.ttyvp` the terminal is never null' },
+  { file: STATE, mutator: 'ArrayDeclaration', replacement: '["Stryker was here"]', lineContains: 'log: string[] = [];', equivalent: 'beginStep replaces the buffer before the first step, and the log is read only in a step\'s result' },
+  { file: STATE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'return p !== undefined && p.inHash && p.state === PRS_NORMAL ? p : null;', equivalent: 'no process is NEW when a step runs (fork1 makes its child in the same step), and exit1 takes a process out of the hash (moveToZombproc, kern_exit.c:403-407) before it becomes a zombie (kern_exit.c:517), so inHash implies NORMAL' },
+  { file: STATE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (this.log === NONE) this.log = [];', equivalent: 'only abort2 writes a log line, once in its step, so the buffer is always NONE here' },
+  { file: STATE, mutator: 'StringLiteral', replacement: '""', lineContains: "if (i > EFFECT_LIMIT) throw new Error('oracle: effects did not settle (model bug)');", equivalent: EFFECT_GUARD },
+  { file: STATE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (i > EFFECT_LIMIT) throw new Error('oracle: effects did not settle (model bug)');", equivalent: EFFECT_GUARD },
+  { file: STATE, mutator: 'EqualityOperator', replacement: 'i >= EFFECT_LIMIT', lineContains: "if (i > EFFECT_LIMIT) throw new Error('oracle: effects did not settle (model bug)');", equivalent: EFFECT_GUARD },
+  { file: STATE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (this.panicMessage !== null) break;', equivalent: 'the kernel panics only in init\'s own exit or abort2 call (init takes no default action of a signal, signal-delivery\'s `p.pid <= 1`, so it never dies in an effect), and Kernel.apply runs no effects once the step has panicked: no effect ever runs with a panic set' },
+  { file: STATE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (procs.length !== 0) {', equivalent: 'emptying empty lists changes nothing' },
+  { file: STATE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (i >= 0) at.chldRecords.splice(i, 1);', equivalent: 'ksiQueuedAt is set only when the record is pushed on that queue and cleared wherever it leaves it (takeOne, sigqueue_delete, here), so p is always on at.chldRecords and i is never -1' },
+  { file: PROC, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'groupStopWaited = false;', equivalent: 'it is read only while groupStopInEffect, and thread_stopped, the one place that sets groupStopInEffect, sets groupStopWaited to false in the same call (both branches, traceSig 0)' },
+  { file: PROC, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'readonly ksi: Ksi = { code: 0, status: 0, pid: 0, uid: 0, filled: false };', equivalent: 'nothing reads ksi.filled (it is only ever set, signal-post.ts)' },
+  { file: PROC, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'suspended = false;', equivalent: 'every read sits behind a test of a stop flag, and every place that stops a running process assigns suspended itself (psignal: false until the AST completes the stop; actOn, ptracestop, restopIfGroupStopped: true), so the initial value is never read' },
+  { file: PROC, mutator: 'StringLiteral', replacement: '""', lineContains: "comm = 'a.out';", equivalent: 'every process gets its comm before anyone reads it: init is named at boot, a child copies its parent\'s at fork1' },
+  { file: PROC, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'stopDequeued = false;', equivalent: 'it is read only in afterPtracestop on a traceStopDequeues profile, after the ptracestop that set it to true on that profile (a SIGCONT since may have cleared it), so the initial value is never read' },
+];

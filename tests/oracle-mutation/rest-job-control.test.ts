@@ -1,13 +1,18 @@
-import { boot, exit, kill, wait4 } from '../oracle/driver';
+import { boot, exit, kill, wait4, type Driver } from '../oracle/driver';
 
 /** Literal tests for job control's edges: setpgid's checks in order, fixjobc and pgdelete (semantics.md §3.11, §3.12). */
 describe('job control: setpgid, fixjobc, pgdelete', () => {
-  const pgrp = (d: ReturnType<typeof boot>, pgid: number) => d.snap().pgrps.find((g) => g.pgid === pgid);
+  const pgrp = (d: Driver, pgid: number) => d.snap().pgrps.find((g) => g.pgid === pgid);
+  /** A child of init that made its own session (and group): its pid. */
+  const sessionLeader = (d: Driver) => {
+    const a = d.fork(1);
+    d.step({ pid: a, call: 'setsid' });
+    return a;
+  };
 
   test('§3.11 setpgid step 6: moving into one\'s own group changes nothing, not even the member order', () => {
     const d = boot();
-    const a = d.fork(1);
-    d.step({ pid: a, call: 'setsid' });
+    const a = sessionLeader(d);
     const b = d.fork(a); // fork puts the child right after its parent in the group's list
     const before = pgrp(d, a)!.members;
     expect(d.own({ pid: b, call: 'setpgid', target: 0, pgid: a })).toMatchObject({ ret: 0 });
@@ -16,8 +21,7 @@ describe('job control: setpgid, fixjobc, pgdelete', () => {
 
   test('§3.11 setpgid step 7: joining another group of the caller\'s own session is allowed', () => {
     const d = boot();
-    const a = d.fork(1);
-    d.step({ pid: a, call: 'setsid' });
+    const a = sessionLeader(d);
     const b = d.fork(a);
     const c = d.fork(a);
     d.step({ pid: b, call: 'setpgid', target: 0, pgid: 0 });
@@ -45,8 +49,7 @@ describe('job control: setpgid, fixjobc, pgdelete', () => {
 
   test('§3.12 step 2: a zombie child does not count, so its parent joining the zombie\'s group leaves jobc at 1', () => {
     const d = boot();
-    const a = d.fork(1);
-    d.step({ pid: a, call: 'setsid' });
+    const a = sessionLeader(d);
     const p = d.fork(a);
     const c = d.fork(p);
     d.step({ pid: c, call: 'setpgid', target: 0, pgid: 0 }); // C.jobc = 1 (p's group A, same session)
@@ -58,8 +61,7 @@ describe('job control: setpgid, fixjobc, pgdelete', () => {
 
   test('§3.12 step 2: a child in another session is not touched: its stopped group is not orphaned again', () => {
     const d = boot();
-    const a = d.fork(1);
-    d.step({ pid: a, call: 'setsid' });
+    const a = sessionLeader(d);
     const p = d.fork(a);
     const c = d.fork(p);
     d.step({ pid: c, call: 'setsid' }); // c's group is orphaned (jobc 0) and alone in its session
@@ -72,8 +74,7 @@ describe('job control: setpgid, fixjobc, pgdelete', () => {
 
   test('§3.11 pgdelete: deleting a background group leaves the terminal\'s foreground group alone', () => {
     const d = boot();
-    const a = d.fork(1);
-    d.step({ pid: a, call: 'setsid' });
+    const a = sessionLeader(d);
     d.step({ pid: a, call: 'setctty' });
     const b = d.fork(a);
     d.step({ pid: b, call: 'setpgid', target: 0, pgid: 0 });
