@@ -4,7 +4,7 @@ import { CommandLineError } from '../adapters/protocol/command-line';
 import { DEFAULT_STEP_TIMEOUT_MS } from '../adapters/protocol/client';
 import { ModuleTargetError } from '../adapters/module/load';
 import { TargetError, TARGET_FORMS } from '../adapters/targets';
-import { CHECK_MODES } from '../runner/check-mode';
+import { CHECK_MODES, DEFAULT_CHECK_MODE } from '../runner/check-mode';
 import { FixtureError } from '../runner/fixture-reader';
 import { explainCommand } from './commands/explain';
 import { replayCommand } from './commands/replay';
@@ -39,7 +39,7 @@ function withProfile<T extends { impl: string; profile?: ProfileName }>(o: T): T
 const timeout = () => new Option('--timeout <ms>', 'per-step timeout of out-of-process targets').argParser(integerOption('--timeout', 1)).default(DEFAULT_STEP_TIMEOUT_MS);
 const errata = () => new Option('--errata', 'also check the ideal properties r176365 breaks by design (to hunt errata)').default(false);
 const checkMode = () =>
-  new Option('--check-mode <mode>', 'how invariants judge each step: what it changed (incremental) or the whole table (full); the verdicts are the same').choices(CHECK_MODES).default('incremental');
+  new Option('--check-mode <mode>', 'how invariants judge each step: what it changed (incremental) or the whole table (full); the verdicts are the same').choices(CHECK_MODES).default(DEFAULT_CHECK_MODE);
 
 /** The command-line program; every action stores its exit code in `exit`. */
 function program(io: Io, exit: { code: number }): Command {

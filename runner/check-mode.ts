@@ -4,6 +4,13 @@ import type { CheckContext, CheckMode, Invariant } from './check';
 export const CHECK_MODES: readonly CheckMode[] = ['incremental', 'full'];
 
 /**
+ * `full` by default: on generated interleavings (about 5 processes a table, one changed a step) it
+ * judges faster than `incremental`, whose bookkeeping then costs more than it saves (BENCHMARKS.md,
+ * oracle throughput); `incremental` pays off on wide tables (hundreds of processes).
+ */
+export const DEFAULT_CHECK_MODE: CheckMode = 'full';
+
+/**
  * The invariants as they judge under `mode`, whichever mode the runner that drives them uses: for
  * `full`, each sees every context as a full-mode one and gives up its `involves` shortcut (for
  * drivers that take no check mode of their own, such as a campaign). `incremental` changes nothing.

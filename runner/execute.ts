@@ -3,6 +3,7 @@ import { isPromise, StepRejected, withDefaults } from '../interleaving';
 import type { CheckContext, CheckMode, Invariant, InvariantRun } from './check';
 import type { CompareOptions } from './compare';
 import { compareResults } from './compare';
+import { DEFAULT_CHECK_MODE } from './check-mode';
 import { involves, reportsAWait } from './involvement';
 import { StepHistory } from './step-history';
 
@@ -27,7 +28,7 @@ export interface Failure {
 export interface ExecuteOptions {
   /** Checked after every step. */
   invariants?: readonly Invariant[];
-  /** How the invariants judge the table (default `incremental`; both give the same verdicts). */
+  /** How the invariants judge the table (default DEFAULT_CHECK_MODE; both give the same verdicts). */
   checkMode?: CheckMode;
   /** Differential mode: every step is applied to the reference too and the results compared. */
   reference?: Implementation;
@@ -78,7 +79,7 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
     fail({ property: 'implementation', step: -1, message: `reset failed: ${describe(e)}` });
     return outcome;
   }
-  const mode = o.checkMode ?? 'incremental';
+  const mode = o.checkMode ?? DEFAULT_CHECK_MODE;
   const checks = new Checks(invariants, config, counts, mode);
   const history = new StepHistory();
   const snap = wantsSnapshots && impl.snapshot ? () => impl.snapshot!() : null;

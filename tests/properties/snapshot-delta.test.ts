@@ -51,11 +51,11 @@ function deltasAgree(target: Implementation, runs: number): number {
 }
 
 test('on the oracle, each snapshot carries exactly the views that changed since the last', () => {
-  expect(deltasAgree(createModel(), 60)).toBeGreaterThan(1000);
+  expect(deltasAgree(createModel(), 30)).toBeGreaterThan(500);
 });
 
 test.each(MUTANT_LIST.filter((m) => m.kind === 'kernel').map((m) => [m.name, m] as const))('on mutant:%s too', (_name, m) => {
-  expect(deltasAgree(m.create(), 5)).toBeGreaterThan(0);
+  expect(deltasAgree(m.create(), 3)).toBeGreaterThan(0);
 });
 
 test('the delta is kept beside the snapshots, for the latest pairs only', () => {
