@@ -84,6 +84,7 @@ describe('FreeBSD: posting (semantics.md §3.9.2)', () => {
   test('a wakeup held while the waiter was stopped is honoured once: a later stop and continue do not rescan', () => {
     const d = boot();
     const p = d.fork(1);
+    d.step({ pid: p, call: 'setpgid', target: 0, pgid: 0 }); // not group 1, where wait4(0) is WAIT_ANY
     const c = d.fork(p);
     d.step(wait4(p, 0));
     d.step(kill(1, p, 'SIGSTOP'));
@@ -100,6 +101,7 @@ describe('FreeBSD: posting (semantics.md §3.9.2)', () => {
   test('a stop and a continue of a waiter do not wake its wait: a child that left the group meanwhile does not end it (kern_exit.c:848 sleeps until a wakeup)', () => {
     const d = boot();
     const p = d.fork(1);
+    d.step({ pid: p, call: 'setpgid', target: 0, pgid: 0 }); // not group 1, where wait4(0) is WAIT_ANY
     const c = d.fork(p);
     d.step(wait4(p, 0)); // p's group: c is in it
     d.step({ pid: c, call: 'setpgid', target: 0, pgid: 0 }); // no wakeup for p
