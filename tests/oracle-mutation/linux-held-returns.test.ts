@@ -28,6 +28,18 @@ describe('linux: held returns', () => {
     expect(d.proc(p)).toMatchObject({ state: 'ZOMBIE', xstat: 15 });
   });
 
+  test('the same after a wait of its own was held and returned: that hold was the wait\'s, not this vfork\'s', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(wait4(p, c));
+    expect(returnsOf(d.step(exit(c, 0)), p)).toEqual([{ step: 2, pid: p, call: 'wait4', kind: 'return', ret: c, status: 0 }]);
+    const v = vforked(d, p);
+    d.step(kill(1, p, 'SIGTERM'));
+    expect(returnsOf(d.step(exit(v, 0)), p)).toEqual([{ step: 4, pid: p, call: 'vfork', kind: 'return', ret: v }]);
+    expect(d.proc(p)).toMatchObject({ state: 'ZOMBIE', xstat: 15 });
+  });
+
   test('a vfork parent with SIGSTOP pending at its release stops first; its return is seen when it is continued', () => {
     const d = linux();
     const p = d.fork(1);

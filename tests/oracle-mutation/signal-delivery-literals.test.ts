@@ -66,6 +66,15 @@ describe('FreeBSD: delivery (semantics.md §3.9.3)', () => {
     expect([d.proc(l)!.state, d.proc(peer)!.state]).toEqual(['ZOMBIE', 'ZOMBIE']);
   });
 
+  test('init takes no default action, for every pending signal it unblocks at once (§3.9.3: pid <= 1 ignores it)', () => {
+    const d = boot();
+    d.step(mask(1, 'SIG_BLOCK', ['SIGUSR1', 'SIGUSR2']));
+    d.step(kill(1, 1, 'SIGUSR1'));
+    d.step(kill(1, 1, 'SIGUSR2'));
+    d.step(mask(1, 'SIG_UNBLOCK', ['SIGUSR1', 'SIGUSR2']));
+    expect(d.proc(1)).toMatchObject({ state: 'NORMAL', pending: [] });
+  });
+
   test('a traced vfork child takes its signals without ptracestop (§3.9.3: traced and not P_PPWAIT)', () => {
     const d = boot();
     const p = d.fork(1);
@@ -114,13 +123,15 @@ describe('FreeBSD: the debugger\'s choice after ptracestop (semantics.md §3.9.5
     expect(d.proc(c)!.handled).toEqual([{ sig: 'SIGCHLD', code: CLD_EXITED, from: g, status: 0x400 }]);
   });
 
-  test('resumed with a different, blocked signal: it stays pending and is not acted on', () => {
+  test('resumed with a different, blocked signal: it stays pending and is not acted on; the scan goes on to the next one', () => {
     const { d, p, c } = traced();
     d.step(mask(c, 'SIG_BLOCK', ['SIGUSR2']));
     d.step(kill(p, c, 'SIGUSR1'));
     d.step(wait4(p, c));
+    d.step(kill(p, c, 'SIGHUP')); // E15: a traced, stopped process keeps it pending
     d.step(ptrace(p, 'PT_CONTINUE', c, 'SIGUSR2'));
-    expect(d.proc(c)).toMatchObject({ state: 'NORMAL', pending: ['SIGUSR2'] });
+    expect(d.proc(c)).toMatchObject({ state: 'NORMAL', pending: ['SIGHUP', 'SIGUSR2'] });
+    expect(d.own(wait4(p, c, ['WNOHANG']))).toMatchObject({ ret: c, status: 0x17f }); // SIGHUP (1) goes through ptracestop
   });
 
   test('resumed with a stop signal, a tracee does not stop (§3.9.3: stop signals to a traced process are ignored)', () => {
@@ -155,6 +166,21 @@ describe('linux: delivery', () => {
     d.step({ pid: c, call: 'setpgid', target: 0, pgid: 0 }); // the wait sleeps on (R13)
     const r = d.step(kill(1, p, 'SIGTERM'));
     expect(r.observations[1]).toEqual({ step: 2, pid: p, call: 'wait4', kind: 'noreturn' });
+  });
+
+  test('attachStopOnThreadQueue: the attach\'s SIGSTOP is taken before a SIGTERM kill(2) queued, even after signals were taken before', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(sigaction(c, 'SIGUSR1', 'catch'));
+    d.step(kill(p, c, 'SIGUSR1')); // one signal taken: the thread queue is empty again
+    d.step(kill(p, c, 'SIGSTOP'));
+    d.step(kill(p, c, 'SIGTERM')); // stopped: pending on the process queue
+    const t = d.fork(1);
+    d.step(ptrace(t, 'PT_ATTACH', c));
+    d.step(wait4(t, c));
+    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    expect(d.own(wait4(t, c, ['WNOHANG']))).toMatchObject({ ret: c, status: 0x137f }); // SIGSTOP (19) before SIGTERM (15)
   });
 
   test('a tracee resumed with a blocked signal keeps it pending and goes on to its next signal', () => {

@@ -155,6 +155,27 @@ describe('linux: posting and stop notices', () => {
     expect(d.own(wait4(t, p, ['WNOHANG']))).toMatchObject({ ret: p, status: CONT_TRAP });
   });
 
+  test('a tracee whose tracer is its parent (PT_TRACE_ME): the parent gets a CLD_TRAPPED record with the signal', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(sigaction(p, 'SIGCHLD', 'catch'));
+    d.step(ptrace(c, 'PT_TRACE_ME', 0));
+    d.step(kill(p, c, 'SIGUSR1'));
+    expect(d.proc(p)!.handled).toEqual([{ sig: 'SIGCHLD', code: CLD_TRAPPED, from: c, status: 10 }]); // SIGUSR1 is 10 (linux.md §0.1)
+  });
+
+  test('tracedNeverIgnores: a terminal stop to a tracee in an orphaned group is not discarded at posting; it reaches the tracer', () => {
+    const d = linux();
+    const c = d.fork(1); // group 1: no member has a parent in another group, so it is orphaned (J1)
+    const t = d.fork(1);
+    d.step(ptrace(t, 'PT_ATTACH', c));
+    d.step(wait4(t, c));
+    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    d.step(kill(1, c, 'SIGTSTP'));
+    expect(d.own(wait4(t, c, ['WNOHANG']))).toMatchObject({ ret: c, status: 0x147f }); // SIGTSTP is 20
+  });
+
   test('SIGCHLD at SIG_IGN, blocked: no SIGCHLD is even sent for a child\'s stop (do_notify_parent_cldstop checks the handler)', () => {
     const d = linux();
     const p = d.fork(1);
@@ -274,6 +295,11 @@ describe('linux: the continue of a group-stopped tracee is announced at its next
     d.step(block(c, [])); // recalc_sigpending: nothing newly deliverable, no get_signal
     expect(d.proc(p)!.handled).toEqual([stop]);
     d.step(kill(1, c, 'SIGUSR1'));
-    expect(d.proc(p)!.handled).toEqual([stop, { sig: 'SIGCHLD', code: CLD_CONTINUED, from: c, status: 18 }]);
+    const continued = { sig: 'SIGCHLD', code: CLD_CONTINUED, from: c, status: 18 };
+    expect(d.proc(p)!.handled).toEqual([stop, continued]);
+    d.step(wait4(t, c)); // the SIGUSR1 delivery stop
+    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    d.step(kill(1, c, 'SIGUSR1')); // the next get_signal: announced once only
+    expect(d.proc(p)!.handled).toEqual([stop, continued]);
   });
 });
