@@ -66,26 +66,27 @@ describe('linux: held returns', () => {
     }
   });
 
-  test('a traced waiter woken by a child\'s stop trace-stops on the SIGCHLD first; wait4 returns when the tracer resumes it', () => {
+  /** P, traced by its parent T (PT_TRACE_ME), sleeps in wait4(C, WUNTRACED); C stops: P's return is held. */
+  function heldTracedWaiter() {
     const d = linux();
     const t = d.fork(1);
     const p = d.fork(t);
     d.step(ptrace(p, 'PT_TRACE_ME', 0));
     const c = d.fork(p);
     d.step(wait4(p, c, ['WUNTRACED']));
-    expect(returnsOf(d.step(kill(1, c, 'SIGSTOP')), p)).toEqual([]);
+    const r = d.step(kill(1, c, 'SIGSTOP'));
+    return { d, t, p, c, r };
+  }
+
+  test('a traced waiter woken by a child\'s stop trace-stops on the SIGCHLD first; wait4 returns when the tracer resumes it', () => {
+    const { d, t, p, c, r } = heldTracedWaiter();
+    expect(returnsOf(r, p)).toEqual([]);
     expect(d.own(wait4(t, p))).toMatchObject({ ret: p, status: 0x117f }); // SIGCHLD is 17 (linux.md §0.1)
     expect(returnsOf(d.step(ptrace(t, 'PT_CONTINUE', p, 0)), p)).toEqual([{ step: 4, pid: p, call: 'wait4', kind: 'return', ret: c, status: 0x137f }]);
   });
 
   test('a traced waiter held the same way and resumed with SIGTERM dies in its wait: no return', () => {
-    const d = linux();
-    const t = d.fork(1);
-    const p = d.fork(t);
-    d.step(ptrace(p, 'PT_TRACE_ME', 0));
-    const c = d.fork(p);
-    d.step(wait4(p, c, ['WUNTRACED']));
-    d.step(kill(1, c, 'SIGSTOP'));
+    const { d, t, p } = heldTracedWaiter();
     d.step(wait4(t, p));
     expect(returnsOf(d.step(ptrace(t, 'PT_CONTINUE', p, 'SIGTERM')), p)).toEqual([{ step: 4, pid: p, call: 'wait4', kind: 'noreturn' }]);
   });

@@ -1,4 +1,5 @@
 import { boot, exit, kill, ptrace, sigaction, wait4, type Driver } from '../oracle/driver';
+import { attachAndResume } from './linux-scenes';
 import { isStopped as stopped, sigmask as mask } from './signal-steps';
 
 /** Delivery at a crossing (semantics.md §3.9.3, §3.9.5; linux.md), with literal expectations. */
@@ -177,9 +178,7 @@ describe('linux: delivery', () => {
     d.step(kill(p, c, 'SIGSTOP'));
     d.step(kill(p, c, 'SIGTERM')); // stopped: pending on the process queue
     const t = d.fork(1);
-    d.step(ptrace(t, 'PT_ATTACH', c));
-    d.step(wait4(t, c));
-    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    attachAndResume(d, t, c);
     expect(d.own(wait4(t, c, ['WNOHANG']))).toMatchObject({ ret: c, status: 0x137f }); // SIGSTOP (19) before SIGTERM (15)
   });
 

@@ -1,4 +1,5 @@
 import { boot, exit, kill, ptrace, sigaction, wait4 } from '../oracle/driver';
+import { attachAndResume } from './linux-scenes';
 import { block, isStopped as stopped, pendingOf as pending } from './signal-steps';
 
 /** Posting signals (semantics.md §3.9.2) and the SIGCHLD records of stops (§3.9.4, §3.9.6), with literal expectations. */
@@ -169,9 +170,7 @@ describe('linux: posting and stop notices', () => {
     const d = linux();
     const c = d.fork(1); // group 1: no member has a parent in another group, so it is orphaned (J1)
     const t = d.fork(1);
-    d.step(ptrace(t, 'PT_ATTACH', c));
-    d.step(wait4(t, c));
-    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    attachAndResume(d, t, c);
     d.step(kill(1, c, 'SIGTSTP'));
     expect(d.own(wait4(t, c, ['WNOHANG']))).toMatchObject({ ret: c, status: 0x147f }); // SIGTSTP is 20
   });
@@ -231,9 +230,7 @@ describe('linux: posting and stop notices', () => {
     const p = d.fork(1);
     const c = d.fork(p);
     const t = d.fork(1);
-    d.step(ptrace(t, 'PT_ATTACH', c));
-    d.step(wait4(t, c));
-    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    attachAndResume(d, t, c);
     d.step(kill(p, c, 'SIGCONT'));
     expect(d.own(wait4(p, c, ['WCONTINUED', 'WNOHANG']))).toMatchObject({ ret: 0 });
   });
@@ -279,9 +276,7 @@ describe('linux: the continue of a group-stopped tracee is announced at its next
     d.step(kill(p, c, 'SIGSTOP')); // group stop: the parent hears CLD_STOPPED with SIGSTOP (19)
     const stop = { sig: 'SIGCHLD', code: CLD_STOPPED, from: c, status: 19 };
     const t = d.fork(1);
-    d.step(ptrace(t, 'PT_ATTACH', c));
-    d.step(wait4(t, c));
-    d.step(ptrace(t, 'PT_CONTINUE', c, 0)); // the group stop stays in effect (groupStopOutlivesTrace)
+    attachAndResume(d, t, c); // the group stop stays in effect (groupStopOutlivesTrace)
     d.step(kill(1, c, 'SIGUSR2')); // c now sits in signal-delivery stops (the attach's SIGSTOP, then SIGUSR2)
     expect(d.own(wait4(t, c, ['WNOHANG']))).toMatchObject({ ret: c });
     d.step(kill(p, c, 'SIGCONT')); // ends the group stop: SIGNAL_CLD_CONTINUED; SIGCONT is queued for the tracer
