@@ -42,6 +42,14 @@ describe('fork, exec and credentials', () => {
     expect(d.own({ pid: p, call: 'fork' }).ret).toBeGreaterThan(0); // 1000 has 1 task; 2 ≤ 2
   });
 
+  test('linux: a thread counts against its uid\'s RLIMIT_NPROC, so thr_new past the limit is EAGAIN', () => {
+    const d = boot({ profile: 'linux', nprocLimit: 2 });
+    const p = d.fork(1);
+    setuid(d, p, 1000); // uid 1000: one task
+    expect(d.own({ pid: p, call: 'thr_new' })).toMatchObject({ ret: 0 }); // two tasks: 2 ≤ 2
+    expect(d.own({ pid: p, call: 'thr_new' })).toMatchObject({ errno: 'EAGAIN' }); // a third would pass the limit
+  });
+
   test('linux: thr_new with no pid left for the thread id is rejected, naming pidMax', () => {
     const d = boot({ profile: 'linux', pidMax: 303 });
     // Thread ids take pids 2-302 (linux.md J3); after the wrap, 300-302 (above RESERVED_PIDS) are all taken.

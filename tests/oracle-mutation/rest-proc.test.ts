@@ -1,6 +1,6 @@
 import { boot, kill, sigaction, wait4 } from '../oracle/driver';
 
-/** A new process's per-process state starts clear (kernel/proc.ts), seen through the calls that read it. */
+/** The end of a stop of a wait sleeper (kern_sig.c psignal on a stopped process, semantics.md §3.9.2 step 5). */
 describe('a new process\'s signal state', () => {
   test('a caught SIGCONT that ends the stop of a wait sleeper nobody woke reaches its handler (kern_sig.c: caught SIGCONT stays pending)', () => {
     const d = boot();
