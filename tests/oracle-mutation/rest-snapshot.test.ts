@@ -1,4 +1,5 @@
-import { boot, exit, kill, sigaction, wait4 } from '../oracle/driver';
+import { deltaBetween } from '../../interleaving';
+import { boot, exit, kill, run, sigaction, wait4, type Driver } from '../oracle/driver';
 
 /** The snapshot builder shares unchanged views: each change of a field the view shows must still reach the next snapshot. */
 describe('snapshot views follow the kernel', () => {
@@ -27,4 +28,48 @@ describe('snapshot views follow the kernel', () => {
     expect(d.proc(1)!.handled.map((h) => h.from)).toEqual([c]);
     expect(d.proc(c)!.ksiQueuedAt).toBeNull();
   });
+
+  test('init\'s exit changes nothing in the table but the panic, and the next snapshot shows it (kern_exit.c:124-128)', () => {
+    const d = boot();
+    expect(d.snap().panic).toBeNull();
+    d.step(exit(1, 0));
+    expect(d.snap().panic).toBe('init died (signal 0, exit 0)\nGoing nowhere without my init!');
+  });
+
+  test('processes with the same flag bits share one name list; an unchanged table gives back the same snapshot after another kernel\'s', () => {
+    const d = boot();
+    const a = d.fork(1);
+    const b = d.fork(1);
+    expect(d.proc(a)!.flags).toBe(d.proc(b)!.flags);
+    const first = d.snap();
+    boot().snap(); // another kernel snapshotted in between: the builders of the last two are kept
+    expect(d.snap()).toBe(first);
+  });
 });
+
+/** The delta announced beside a snapshot, literally: ids reaped, reused after the pid wrap, new, and a view left unchanged between changed ones. */
+describe('snapshot delta', () => {
+  const reap = (d: Driver, pid: number) => {
+    d.step(exit(pid, 0));
+    d.step(wait4(1, pid));
+  };
+
+  test('fresh, stale, created and freed in id order, a reused pid counting as changed, not created', () => {
+    const d = boot({ pidMax: 9, pidFloor: 2 });
+    for (let i = 0; i < 5; i++) d.fork(1); // pids 2-6
+    reap(d, 4);
+    const before = d.snap(); // 1, 2, 3, 5, 6
+    reap(d, 2);
+    reap(d, 6);
+    expect([d.fork(1), d.fork(1), d.fork(1), d.fork(1)]).toEqual([7, 8, 2, 4]); // §3.2: the wrap at pidMax 9 goes back to the floor
+    d.step(run(3, 5));
+    const after = d.snap(); // 1, 2, 3, 4, 5, 7, 8; 5 unchanged
+    const delta = deltaBetween(before, after)!.procs;
+    expect(delta.fresh.map((v) => v.pid)).toEqual([1, 2, 3, 4, 7, 8]);
+    expect(delta.stale.map((v) => v.pid)).toEqual([1, 2, 3, 6]);
+    expect(delta.created).toEqual([4, 7, 8]);
+    expect(delta.freed).toEqual([6]);
+    expect(after.procs.find((v) => v.pid === 5)).toBe(before.procs.find((v) => v.pid === 5));
+  });
+});
+
