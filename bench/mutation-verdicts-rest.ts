@@ -4,6 +4,26 @@ const FORK = 'oracle/fork/fork-kernel.ts';
 const JOBC = 'oracle/jobcontrol/job-control-kernel.ts';
 const STATE = 'oracle/kernel/kernel-state.ts';
 const PROC = 'oracle/kernel/proc.ts';
+const BUILD = 'oracle/snapshot/build-snapshot.ts';
+const PROC_VIEW = 'oracle/snapshot/proc-view.ts';
+const INPUTS = 'oracle/snapshot/view-cache.ts';
+
+/** resumeSleeper, where every queued wake lands, begins with the same stop test. */
+const WAKE_JUDGED_AGAIN =
+  'resumeSleeper, where every queued wake ends up, starts with the same test and sets wakePending just as this branch does; a wake queued before a stop completes runs after that stop\'s AST (posting order, §9.2), and a sleeper is never suspended without P_STOPPED_SIG (a trace stop ends the wait first), so deciding here or there is the same';
+
+/** Every change of this part of the snapshot changes a proc view too. */
+const WITH_A_PROC_CHANGE = (what: string) =>
+  `${what}, so procs !== prev.procs whenever this operand would be false: the snapshot is rebuilt all the same`;
+
+/** SortedViews' order test only saves a sort of an array already in id order. */
+const SORT_ANYWAY = 'the test only decides whether to sort; sorting views that are already in id order (ids are unique) gives the same array';
+
+/** Ids are positive, and V8's sort leaves an ascending run alone under an always-positive comparator. */
+const ALREADY_ASCENDING = 'freed ids are pushed while walking prev, which is sorted by id, so the list is already ascending and sorting it (or not) changes nothing';
+
+/** A sentinel that no real reading can take in that position, because another number of the reading differs too. */
+const SENTINEL = (why: string) => `the sentinel only has to differ from every real reading: ${why}`;
 
 /** peekPid's answer is -1 or a real id, never 0. */
 const NO_PID_ZERO =
@@ -49,4 +69,34 @@ export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: PROC, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'suspended = false;', equivalent: 'every read sits behind a test of a stop flag, and every place that stops a running process assigns suspended itself (psignal: false until the AST completes the stop; actOn, ptracestop, restopIfGroupStopped: true), so the initial value is never read' },
   { file: PROC, mutator: 'StringLiteral', replacement: '""', lineContains: "comm = 'a.out';", equivalent: 'every process gets its comm before anyone reads it: init is named at boot, a child copies its parent\'s at fork1' },
   { file: PROC, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'stopDequeued = false;', equivalent: 'it is read only in afterPtracestop on a traceStopDequeues profile, after the ptracestop that set it to true on that profile (a SIGCONT since may have cleared it), so the initial value is never read' },
+  { file: FORK, mutator: 'StringLiteral', replacement: '""', lineContains: "const base = (a.path ?? 'a.out').split('/').pop() || 'a.out';", equivalent: 'with no path the empty string gives an empty last component, and the `|| \'a.out\'` after it names the process a.out all the same' },
+  { file: JOBC, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "if (pg.id !== targ.pid && pg.session !== td.pgrp.session) return err('EPERM');", mutated: 'pg.id !== targ.pid', equivalent: 'a group whose id is the target\'s pid was made by the target in its own session, which it leaves only by setsid (after which it leads its session and setpgid failed above); the target is in the caller\'s session (checked above), so for pg.id === targ.pid the session test is false anyway' },
+  { file: STATE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (!this.tracing) return;', equivalent: 'Kernel.apply copies the trace into the step result only when tracing, so events gathered anyway are never seen' },
+  { file: STATE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.flag & P_STOPPED_SIG && p.suspended) {', equivalent: WAKE_JUDGED_AGAIN },
+  { file: STATE, mutator: 'LogicalOperator', replacement: 'p.flag & P_STOPPED_SIG || p.suspended', lineContains: 'if (p.flag & P_STOPPED_SIG && p.suspended) {', equivalent: WAKE_JUDGED_AGAIN },
+  { file: STATE, mutator: 'BlockStatement', replacement: '{}', lineContains: 'if (p.flag & P_STOPPED_SIG && p.suspended) {', equivalent: WAKE_JUDGED_AGAIN },
+  { file: BUILD, mutator: 'UnaryOperator', replacement: '+1', lineContains: 'r.put(s.sid).put(s.leader?.pid ?? -1)', mutated: '-1', equivalent: SENTINEL('a session\'s leader has pid sid, and the one session led by pid 1, init\'s, never loses its leader (init\'s exit panics), so no reading of one session object has both leader 1 and no leader. (The line\'s other -1, a terminal without a group, is killed by rest-snapshot.test.ts)') },
+  { file: BUILD, mutator: 'UnaryOperator', replacement: '+2', lineContains: 'r.put(s.sid).put(s.leader?.pid ?? -1)', equivalent: SENTINEL('ttyp stops being null only at setctty, which sets ttyvp in the same call, so the reading before (ttyvp 0) and after (ttyvp 1) differ whatever the foreground group') },
+  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'prev !== null && procs === prev.procs && pgrps === prev.pgrps', mutated: 'pgrps === prev.pgrps', equivalent: WITH_A_PROC_CHANGE('a group changes only when a member moves (setpgid, setsid: its pgid changes), comes (fork), goes (reap) or exits (fixjobc in exit1: it becomes a zombie)') },
+  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'prev !== null && procs === prev.procs && pgrps === prev.pgrps', mutated: 'uidCounts === prev.uidCounts', equivalent: WITH_A_PROC_CHANGE('a per-uid count changes only at fork (a new proc), reap (a proc gone) and setuid (the proc\'s uid)') },
+  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'k.nprocs === prev.nprocs && k.lastpid === prev.lastpid', mutated: 'k.nprocs === prev.nprocs', equivalent: WITH_A_PROC_CHANGE('nprocs changes only at fork and reap') },
+  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'k.nprocs === prev.nprocs && k.lastpid === prev.lastpid', mutated: 'k.lastpid === prev.lastpid', equivalent: WITH_A_PROC_CHANGE('lastpid moves only at fork (a new proc) and, on Linux, thr_new (the caller\'s thread count)') },
+  { file: BUILD, mutator: 'MethodExpression', replacement: '[...counts.keys()]', lineContains: 'for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;', equivalent: 'a plain object lists integer keys below 2^32 - 1 in ascending order whatever order they were set in, so for every uid a uid_t holds the record is the same' },
+  { file: BUILD, mutator: 'ArithmeticOperator', replacement: 'x + y', lineContains: 'for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;', equivalent: 'a plain object lists integer keys below 2^32 - 1 in ascending order whatever order they were set in, so for every uid a uid_t holds the record is the same' },
+  { file: BUILD, mutator: 'BooleanLiteral', replacement: 'false', lineContains: 'let ordered = true;', equivalent: SORT_ANYWAY },
+  { file: BUILD, mutator: 'UnaryOperator', replacement: '+Infinity', lineContains: 'let lastId = -Infinity;', equivalent: SORT_ANYWAY },
+  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'ordered &&= id > lastId;', equivalent: SORT_ANYWAY },
+  { file: BUILD, mutator: 'EqualityOperator', replacement: 'id >= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: 'ids of one table are unique, so id >= lastId is id > lastId' },
+  { file: BUILD, mutator: 'EqualityOperator', replacement: 'id <= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: `the first id is never <= -Infinity, so ordered is false for every non-empty table and the views are always sorted; ${SORT_ANYWAY}` },
+  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));', equivalent: SORT_ANYWAY },
+  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (prev.length > table.size - (created?.length ?? 0)) {', equivalent: 'the test only saves a walk of prev; the walk finds exactly the ids the table lost, none when it lost none' },
+  { file: BUILD, mutator: 'EqualityOperator', replacement: 'prev.length >= table.size - (created?.length ?? 0)', lineContains: 'if (prev.length > table.size - (created?.length ?? 0)) {', equivalent: 'the test only saves a walk of prev; the walk finds exactly the ids the table lost, none when it lost none' },
+  { file: BUILD, mutator: 'EqualityOperator', replacement: 'fresh.length >= 1', lineContains: 'fresh: fresh === null ? NO_VIEWS : fresh.length > 1 ? fresh.sort(byId) : fresh,', equivalent: 'sorting a list of one gives the same list' },
+  { file: BUILD, mutator: 'EqualityOperator', replacement: 'stale.length >= 1', lineContains: 'stale: stale === null ? NO_VIEWS : stale.length > 1 ? stale.sort(byId) : stale,', equivalent: 'sorting a list of one gives the same list' },
+  { file: BUILD, mutator: 'MethodExpression', replacement: 'freed', lineContains: 'freed: freed === null ? NO_VIEWS : freed.sort((x, y) => x - y),', equivalent: ALREADY_ASCENDING },
+  { file: BUILD, mutator: 'ArithmeticOperator', replacement: 'x + y', lineContains: 'freed: freed === null ? NO_VIEWS : freed.sort((x, y) => x - y),', equivalent: `${ALREADY_ASCENDING}; ids are positive, so x + y > 0 everywhere and V8 keeps an ascending run as it is` },
+  { file: PROC_VIEW, mutator: 'UnaryOperator', replacement: '+1', lineContains: "r.put(s === null ? -1 : SLEEP_CHANS.indexOf(s.chan)).put(s?.step ?? -1)", equivalent: SENTINEL('the reading puts channel, step and vfork child; no sleep puts three sentinels, a sleep a channel index ≥ 0 and a step ≥ 0, so with any one sentinel changed the other two still tell the cases apart, and two sleeps differ in channel wherever the child is read (a vfork child is never pid 1 either)') },
+  { file: INPUTS, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'private changed = false;', equivalent: 'begin() sets it to false before every reading, and viewOf always calls begin() first' },
+  { file: INPUTS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (this.n >= this.values.length || this.values[this.n] !== x) {', equivalent: 'past the end values[n] is undefined, which is !== any number put, so the second test alone records the new value' },
+  { file: INPUTS, mutator: 'EqualityOperator', replacement: 'this.n > this.values.length', lineContains: 'if (this.n >= this.values.length || this.values[this.n] !== x) {', equivalent: 'past the end values[n] is undefined, which is !== any number put, so the second test alone records the new value' },
 ];
