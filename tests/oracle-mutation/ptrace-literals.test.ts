@@ -31,6 +31,20 @@ describe('FreeBSD: ptrace (semantics.md §3.8)', () => {
     expect(d.own({ pid: t, call: 'ptrace', req: 'PT_ATTACH', target: c, data: 'SIGBOGUS' as never })).toMatchObject({ ret: 0 });
   });
 
+  test('E11 leaves no SIGSTOP queued ahead: signals pending together are taken lowest first (SIGHUP before SIGSTOP)', () => {
+    const d = boot();
+    const c = d.fork(1);
+    d.step(kill(1, c, 'SIGSTOP'));
+    const t = d.fork(1);
+    d.step(ptrace(t, 'PT_ATTACH', c)); // E11: c runs again
+    d.step(kill(t, c, 'SIGUSR1'));
+    expect(d.own(wait4(t, c))).toMatchObject({ ret: c, status: 0x1e7f }); // SIGUSR1 (30) through ptracestop
+    d.step(kill(1, c, 'SIGSTOP')); // E15: both stay pending while c is stopped for its debugger
+    d.step(kill(1, c, 'SIGHUP'));
+    d.step(ptrace(t, 'PT_CONTINUE', c, 0));
+    expect(d.own(wait4(t, c, ['WNOHANG']))).toMatchObject({ ret: c, status: 0x17f }); // SIGHUP (1) first
+  });
+
   test('T8: a request on another debugger\'s tracee is EBUSY', () => {
     const d = boot();
     const c = d.fork(1);
