@@ -37,6 +37,16 @@ const REFS_ONLY_DECIDE_A_COPY =
 const EFFECT_GUARD =
   'a guard against a model bug: a step queues a few effects per process of the table (ASTs and wakes of the processes it touched), far below the limit of 1,000,000 for any table a config or test builds; the guard can fire only for effects that never settle, which no correct oracle produces';
 
+/** Reasons two mutants of one line share. */
+const INTEGER_KEYS_IN_ORDER =
+  'a plain object lists integer keys below 2^32 - 1 in ascending order whatever order they were set in, so for every uid a uid_t holds the record is the same';
+const FREED_WALK =
+  'the test only saves a walk of prev; the walk finds exactly the ids the table lost, none when it lost none';
+const PAST_THE_END =
+  'past the end values[n] is undefined, which is !== any number put, so the second test alone records the new value';
+const ONE_SORTED =
+  'sorting a list of one gives the same list';
+
 /**
  * Equivalent survivors of the files stryker.rest.json mutates (ptrace, fork, job control, the
  * snapshot builder, the kernel state and profiles), kept apart from bench/mutation-verdicts.ts so
@@ -54,7 +64,7 @@ export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: JOBC, mutator: 'MethodExpression', replacement: 'pg.members', lineContains: 'for (const m of pg.members.slice()) {', equivalent: 'psignal only posts (what a signal does happens at the next crossing, semantics.md §9.2), so no member leaves the group during the loop and the copy changes nothing' },
   { file: JOBC, mutator: 'EqualityOperator', replacement: 'n >= this.procs.size', lineContains: 'if (q === null || n > this.procs.size) return false;', equivalent: 'a chain without a loop reaches null within procs.size links, and one with a loop repeats within its first pass, so td is found (or not) before n reaches procs.size either way' },
   { file: JOBC, mutator: 'ConditionalExpression', replacement: 'false', lineContains: "if (p.pgrp.id === p.pid || this.pgfind(p.pid) !== null) return failed(this.stepIndex, p.pid, 'setsid', 'EPERM');", mutated: 'p.pgrp.id === p.pid', equivalent: 'when p leads its group, that group is the pgrp with id p.pid, so the second test is true whenever the first is' },
-  { file: JOBC, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (!s.ttyvp || tp === null || tp.session !== s || !(p.flag & P_CONTROLT)) {', mutated: 'tp === null', equivalent: 'setctty sets ttyp together with ttyvp and nothing sets ttyp back to null (the leader\'s exit clears only ttyvp), so past `!s.ttyvp` the terminal is never null' },
+  { file: JOBC, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (!s.ttyvp || tp === null || tp.session !== s || !(p.flag & P_CONTROLT)) {', mutated: 'tp.session !== s', equivalent: 'setctty makes the terminal as { session: s, … } and nothing changes its session afterwards, so a session\'s terminal always belongs to that session' },
   { file: STATE, mutator: 'ArrayDeclaration', replacement: '["Stryker was here"]', lineContains: 'log: string[] = [];', equivalent: 'beginStep replaces the buffer before the first step, and the log is read only in a step\'s result' },
   { file: STATE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'return p !== undefined && p.inHash && p.state === PRS_NORMAL ? p : null;', equivalent: 'no process is NEW when a step runs (fork1 makes its child in the same step), and exit1 takes a process out of the hash (moveToZombproc, kern_exit.c:403-407) before it becomes a zombie (kern_exit.c:517), so inHash implies NORMAL' },
   { file: STATE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (this.log === NONE) this.log = [];', equivalent: 'only abort2 writes a log line, once in its step, so the buffer is always NONE here' },
@@ -81,22 +91,22 @@ export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'prev !== null && procs === prev.procs && pgrps === prev.pgrps', mutated: 'uidCounts === prev.uidCounts', equivalent: WITH_A_PROC_CHANGE('a per-uid count changes only at fork (a new proc), reap (a proc gone) and setuid (the proc\'s uid)') },
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'k.nprocs === prev.nprocs && k.lastpid === prev.lastpid', mutated: 'k.nprocs === prev.nprocs', equivalent: WITH_A_PROC_CHANGE('nprocs changes only at fork and reap') },
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'k.nprocs === prev.nprocs && k.lastpid === prev.lastpid', mutated: 'k.lastpid === prev.lastpid', equivalent: WITH_A_PROC_CHANGE('lastpid moves only at fork (a new proc) and, on Linux, thr_new (the caller\'s thread count)') },
-  { file: BUILD, mutator: 'MethodExpression', replacement: '[...counts.keys()]', lineContains: 'for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;', equivalent: 'a plain object lists integer keys below 2^32 - 1 in ascending order whatever order they were set in, so for every uid a uid_t holds the record is the same' },
-  { file: BUILD, mutator: 'ArithmeticOperator', replacement: 'x + y', lineContains: 'for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;', equivalent: 'a plain object lists integer keys below 2^32 - 1 in ascending order whatever order they were set in, so for every uid a uid_t holds the record is the same' },
+  { file: BUILD, mutator: 'MethodExpression', replacement: '[...counts.keys()]', lineContains: 'for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;', equivalent: INTEGER_KEYS_IN_ORDER },
+  { file: BUILD, mutator: 'ArithmeticOperator', replacement: 'x + y', lineContains: 'for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;', equivalent: INTEGER_KEYS_IN_ORDER },
   { file: BUILD, mutator: 'BooleanLiteral', replacement: 'false', lineContains: 'let ordered = true;', equivalent: SORT_ANYWAY },
   { file: BUILD, mutator: 'UnaryOperator', replacement: '+Infinity', lineContains: 'let lastId = -Infinity;', equivalent: SORT_ANYWAY },
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'ordered &&= id > lastId;', equivalent: SORT_ANYWAY },
   { file: BUILD, mutator: 'EqualityOperator', replacement: 'id >= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: 'ids of one table are unique, so id >= lastId is id > lastId' },
   { file: BUILD, mutator: 'EqualityOperator', replacement: 'id <= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: `the first id is never <= -Infinity, so ordered is false for every non-empty table and the views are always sorted; ${SORT_ANYWAY}` },
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));', equivalent: SORT_ANYWAY },
-  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (prev.length > table.size - (created?.length ?? 0)) {', equivalent: 'the test only saves a walk of prev; the walk finds exactly the ids the table lost, none when it lost none' },
-  { file: BUILD, mutator: 'EqualityOperator', replacement: 'prev.length >= table.size - (created?.length ?? 0)', lineContains: 'if (prev.length > table.size - (created?.length ?? 0)) {', equivalent: 'the test only saves a walk of prev; the walk finds exactly the ids the table lost, none when it lost none' },
-  { file: BUILD, mutator: 'EqualityOperator', replacement: 'fresh.length >= 1', lineContains: 'fresh: fresh === null ? NO_VIEWS : fresh.length > 1 ? fresh.sort(byId) : fresh,', equivalent: 'sorting a list of one gives the same list' },
-  { file: BUILD, mutator: 'EqualityOperator', replacement: 'stale.length >= 1', lineContains: 'stale: stale === null ? NO_VIEWS : stale.length > 1 ? stale.sort(byId) : stale,', equivalent: 'sorting a list of one gives the same list' },
+  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (prev.length > table.size - (created?.length ?? 0)) {', equivalent: FREED_WALK },
+  { file: BUILD, mutator: 'EqualityOperator', replacement: 'prev.length >= table.size - (created?.length ?? 0)', lineContains: 'if (prev.length > table.size - (created?.length ?? 0)) {', equivalent: FREED_WALK },
+  { file: BUILD, mutator: 'EqualityOperator', replacement: 'fresh.length >= 1', lineContains: 'fresh: fresh === null ? NO_VIEWS : fresh.length > 1 ? fresh.sort(byId) : fresh,', equivalent: ONE_SORTED },
+  { file: BUILD, mutator: 'EqualityOperator', replacement: 'stale.length >= 1', lineContains: 'stale: stale === null ? NO_VIEWS : stale.length > 1 ? stale.sort(byId) : stale,', equivalent: ONE_SORTED },
   { file: BUILD, mutator: 'MethodExpression', replacement: 'freed', lineContains: 'freed: freed === null ? NO_VIEWS : freed.sort((x, y) => x - y),', equivalent: ALREADY_ASCENDING },
   { file: BUILD, mutator: 'ArithmeticOperator', replacement: 'x + y', lineContains: 'freed: freed === null ? NO_VIEWS : freed.sort((x, y) => x - y),', equivalent: `${ALREADY_ASCENDING}; ids are positive, so x + y > 0 everywhere and V8 keeps an ascending run as it is` },
   { file: PROC_VIEW, mutator: 'UnaryOperator', replacement: '+1', lineContains: "r.put(s === null ? -1 : SLEEP_CHANS.indexOf(s.chan)).put(s?.step ?? -1)", equivalent: SENTINEL('the reading puts channel, step and vfork child; no sleep puts three sentinels, a sleep a channel index ≥ 0 and a step ≥ 0, so with any one sentinel changed the other two still tell the cases apart, and two sleeps differ in channel wherever the child is read (a vfork child is never pid 1 either)') },
   { file: INPUTS, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'private changed = false;', equivalent: 'begin() sets it to false before every reading, and viewOf always calls begin() first' },
-  { file: INPUTS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (this.n >= this.values.length || this.values[this.n] !== x) {', equivalent: 'past the end values[n] is undefined, which is !== any number put, so the second test alone records the new value' },
-  { file: INPUTS, mutator: 'EqualityOperator', replacement: 'this.n > this.values.length', lineContains: 'if (this.n >= this.values.length || this.values[this.n] !== x) {', equivalent: 'past the end values[n] is undefined, which is !== any number put, so the second test alone records the new value' },
+  { file: INPUTS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (this.n >= this.values.length || this.values[this.n] !== x) {', equivalent: PAST_THE_END },
+  { file: INPUTS, mutator: 'EqualityOperator', replacement: 'this.n > this.values.length', lineContains: 'if (this.n >= this.values.length || this.values[this.n] !== x) {', equivalent: PAST_THE_END },
 ];
