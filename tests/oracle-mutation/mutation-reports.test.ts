@@ -32,6 +32,36 @@ describe('merging Stryker reports', () => {
   });
 });
 
+describe('files with no mutant to make', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'reapcheck-free-'));
+    mkdirSync(join(root, 'reports'));
+    mkdirSync(join(root, 'oracle'));
+    for (const f of ['code.ts', 'types.ts', 'later.ts']) writeFileSync(join(root, 'oracle', f), '');
+    const t = new Date(Date.UTC(2026, 0, 1) - 3600 * 1000);
+    for (const f of ['code.ts', 'types.ts', 'later.ts']) utimesSync(join(root, 'oracle', f), t, t);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const report = (name: string, mutate: string[], files: string[], at: Date) => {
+    const path = join(root, 'reports', `${name}.json`);
+    writeFileSync(path, JSON.stringify({ config: { mutate }, files: Object.fromEntries(files.map((f) => [f, { source: '', mutants: [] }])) }));
+    utimesSync(path, at, at);
+  };
+
+  test('a file a run was told to mutate by name and reported nothing for has none; not a glob, not a file edited since, not one a later report has', () => {
+    const at = new Date(Date.UTC(2026, 0, 1));
+    report('batch', ['oracle/code.ts', 'oracle/types.ts', 'oracle/later.ts', 'oracle/**/*.ts'], ['oracle/code.ts'], at);
+    expect(mergedReports(join(root, 'reports'), root).mutantFree).toEqual(['oracle/later.ts', 'oracle/types.ts']);
+    const after = new Date(at.getTime() + 60_000);
+    utimesSync(join(root, 'oracle', 'later.ts'), after, after);
+    expect(mergedReports(join(root, 'reports'), root).mutantFree).toEqual(['oracle/types.ts']);
+    report('newer', ['oracle/types.ts'], ['oracle/types.ts'], new Date(at.getTime() + 120_000));
+    expect(mergedReports(join(root, 'reports'), root).mutantFree).toEqual([]);
+  });
+});
+
 describe('stale reports', () => {
   let root: string;
   beforeEach(() => {
