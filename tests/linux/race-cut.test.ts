@@ -1,6 +1,6 @@
 import type { Step } from '../../interleaving';
 import { cutAtRaces } from '../../properties/divergences/linux-interleavings';
-import { exit, fork, kill, ptrace, run, setpgid, traceMe, wait4 } from '../../properties/divergences/steps';
+import { exit, fork, kill, ptrace, run, setpgid, thrNew, traceMe, vfork, wait4 } from '../../properties/divergences/steps';
 
 /** Where cutAtRaces cuts an interleaving on the linux profile (-1: nowhere). */
 function cutAt(steps: Step[]): number {
@@ -45,6 +45,14 @@ describe('the host\'s cut before races it cannot order', () => {
     expect(cutAt([...orphaning, wait4(1, -1, ['WCONTINUED']), kill(4, 4, 'SIGKILL')])).toBe(6);
     // Without WCONTINUED only the death is reportable: kept.
     expect(cutAt([...orphaning, wait4(1, -1), kill(4, 4, 'SIGKILL')])).toBe(-1);
+  });
+
+  test('seed 1 run 485 (shrunk): a dying tracer detaches its trace-stopped tracee and orphans its group; SIGHUP or not is timing', () => {
+    const traced = [vfork(1), fork(2), fork(3), thrNew(4)];
+    // 4, in group 1, is its link outside (its parent 3 has a group of its own): its death orphans group 1.
+    expect(cutAt([...traced, setpgid(2, 3, 3), ptrace(4, 'PT_ATTACH', 2), exit(4, 0)])).toBe(6);
+    // Group 1 already orphaned (3 stays in it): the same detach is kept.
+    expect(cutAt([...traced, ptrace(4, 'PT_ATTACH', 2), exit(4, 0)])).toBe(-1);
   });
 
   test('one child\'s exit while its parent sleeps is kept', () => {
