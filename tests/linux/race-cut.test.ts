@@ -55,6 +55,13 @@ describe('the host\'s cut before races it cannot order', () => {
     expect(cutAt([...traced, ptrace(4, 'PT_ATTACH', 2), exit(4, 0)])).toBe(-1);
   });
 
+  test('seed 2 run 607 (its core): a traced vfork parent with a SIGCONT pending is released by its child\'s exit; SIGCHLD or SIGCONT first is timing', () => {
+    const held = [fork(1), traceMe(2), vfork(2), kill(1, 2, 'SIGCONT')];
+    expect(cutAt([...held, exit(3, 0), wait4(1, 2, ['WNOHANG'])])).toBe(4);
+    // Nothing pending: only the SIGCHLD, kept.
+    expect(cutAt([fork(1), traceMe(2), vfork(2), exit(3, 0), wait4(1, 2, ['WNOHANG'])])).toBe(-1);
+  });
+
   test('one child\'s exit while its parent sleeps is kept', () => {
     expect(cutAt([fork(1), fork(2), wait4(1, -1), exit(2, 0), wait4(1, -1)])).toBe(-1);
   });
