@@ -2,6 +2,7 @@ import type { Config, Implementation, Interleaving, Observation, ProcView, Snaps
 import { createOracle } from '../../oracle';
 import { executeSync } from '../../runner/execute';
 import { generateInterleaving } from '../generators/generate';
+import { procsByPid } from '../invariants/lib/procs';
 import { runSeed } from '../seeds';
 
 /**
@@ -50,7 +51,7 @@ function reportState(p: ProcView): string {
  * tracee's stop).
  */
 function sleeperRace(result: StepResult, before: Snapshot, after: Snapshot): boolean {
-  const now = new Map(after.procs.map((p) => [p.pid, p]));
+  const now = procsByPid(after);
   return result.observations.slice(1).some((o) => {
     if (o.kind !== 'return' || o.call !== 'wait4' || o.errno === 'EINTR' || o.errno === 'ECHILD') return false;
     const candidate = (p: ProcView) => p.ppid === o.pid || p.flags.includes('TRACED');
@@ -94,7 +95,7 @@ function tracedSignalRace(step: Step, before: Snapshot, after: Snapshot): boolea
 
 /** Whether process group `pgid` is orphaned in `s`: no live member has a parent in another group of its session. */
 function orphaned(pgid: number, s: Snapshot): boolean {
-  const byPid = new Map(s.procs.map((p) => [p.pid, p]));
+  const byPid = procsByPid(s);
   return !s.procs.some((m) => {
     const q = m.pgid === pgid && m.state !== 'ZOMBIE' ? byPid.get(m.ppid) : undefined;
     return q !== undefined && q.pgid !== pgid && q.sid === m.sid;
@@ -108,7 +109,7 @@ function orphaned(pgid: number, s: Snapshot): boolean {
  * 485 on an idle machine: 11 of 20 replays killed the tracee).
  */
 function detachOrphansRace(before: Snapshot, after: Snapshot): boolean {
-  const now = new Map(after.procs.map((p) => [p.pid, p]));
+  const now = procsByPid(after);
   return before.procs.some((p) => {
     const q = now.get(p.pid);
     return p.flags.includes('TRACED') && p.flags.includes('STOPPED_TRACE') && q !== undefined && !q.flags.includes('TRACED')
@@ -123,7 +124,7 @@ function detachOrphansRace(before: Snapshot, after: Snapshot): boolean {
  * 607 on an idle machine).
  */
 function vforkReleaseRace(before: Snapshot, after: Snapshot): boolean {
-  const now = new Map(after.procs.map((p) => [p.pid, p]));
+  const now = procsByPid(after);
   return before.procs.some((p) => p.sleeping?.chan === 'ppwait' && p.flags.includes('TRACED') && p.pending.length > 0
     && now.get(p.pid)?.sleeping?.chan !== 'ppwait' && now.get(p.sleeping.child)?.state !== 'NORMAL');
 }
