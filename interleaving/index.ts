@@ -4,7 +4,6 @@ export * from './config';
 export * from './interleaving';
 export * from './observation';
 export * from './snapshot';
-export * from './snapshot-delta';
 export * from './implementation';
 export * from './numbering';
 export * from './status';

@@ -1,9 +1,8 @@
-import type { PgrpView, ProcView, SessionView, Snapshot, ViewDelta } from '../../interleaving';
-import { announceDelta } from '../../interleaving';
+import type { PgrpView, ProcView, SessionView, Snapshot } from '../../interleaving';
 import type { KernelState } from '../kernel/kernel-state';
 import type { Pgrp, Proc, Session } from '../kernel/proc';
 import { procInputs, procView } from './proc-view';
-import { Inputs, NEW, UNCHANGED, ViewCache } from './view-cache';
+import { Inputs, ViewCache } from './view-cache';
 
 function pgrpView(g: Pgrp): PgrpView {
   return Object.freeze({ pgid: g.id, sid: g.session.sid, members: g.members.map((m) => m.pid), jobc: g.jobc });
@@ -24,9 +23,9 @@ function sessionInputs(s: Session, r: Inputs): void {
 
 /**
  * Builds the snapshots of one kernel. Each proc, pgrp and session view is rebuilt only when the
- * kernel object changed since the last snapshot; an unchanged table gives back the previous
- * snapshot itself, and a changed one is announced with the views that changed (announceDelta). Views and snapshots are frozen objects, so sharing them cannot leak a change
- * through a field; their lists are not frozen (V8 iterates frozen arrays several times slower), so
+ * kernel object changed since the last snapshot, and an unchanged table gives back the previous
+ * snapshot itself: a reader finds what a step changed by comparing views by identity. Views and
+ * snapshots are frozen objects, so sharing them cannot leak a change through a field; their lists are not frozen (V8 iterates frozen arrays several times slower), so
  * readers must leave them alone, as the Snapshot contract says (tests/properties/snapshots-read-only).
  */
 export class SnapshotBuilder {
@@ -50,7 +49,6 @@ export class SnapshotBuilder {
     if (!unchanged) {
       const next: Snapshot = { procs, pgrps, sessions, nprocs: k.nprocs, uidCounts, lastpid: k.lastpid, panic: k.panicMessage };
       this.last = Object.freeze(next);
-      if (prev !== null) announceDelta({ before: prev, after: this.last, procs: this.procs.delta, pgrps: this.pgrps.delta, sessions: this.sessions.delta });
     }
     return this.last!;
   }
@@ -66,19 +64,12 @@ export class SnapshotBuilder {
   }
 }
 
-/** A delta with nothing in it (shared; never written to). */
-const NO_VIEWS: readonly never[] = Object.freeze([]);
-const NO_DELTA: ViewDelta<never> = Object.freeze({ fresh: NO_VIEWS, stale: NO_VIEWS, created: NO_VIEWS, freed: NO_VIEWS });
-
 /**
- * A table's views sorted by id, with the previous array given back when no view changed, and how
- * they differ from the previous ones: the cache reads every input of every object, so a view it
- * did not rebuild is the previous one itself, and one it rebuilt is in the delta.
+ * A table's views sorted by id, with the previous array given back when no view changed (the cache
+ * gives back the previous view itself for an unchanged object).
  */
 class SortedViews<S extends object, V> {
   private readonly scratch: V[] = [];
-  /** The delta of the last `sorted` against the `prev` it was given. */
-  delta: ViewDelta<V> = NO_DELTA;
 
   constructor(
     private readonly cache: ViewCache<S, V>,
@@ -91,18 +82,9 @@ class SortedViews<S extends object, V> {
     let ordered = true;
     let lastId = -Infinity;
     let n = 0;
-    let fresh: V[] | null = null;
-    let stale: V[] | null = null;
-    let firsts: number[] | null = null;
     // forEach, not for-of: no iterator result per entry on this hot path.
     table.forEach((s, id) => {
       const v = this.cache.viewOf(id, s);
-      const was = this.cache.last;
-      if (was !== UNCHANGED) {
-        (fresh ??= []).push(v);
-        if (was === NEW) (firsts ??= []).push(id);
-        else (stale ??= []).push(was);
-      }
       views[n] = v;
       same &&= prev![n] === v;
       ordered &&= id > lastId;
@@ -110,42 +92,11 @@ class SortedViews<S extends object, V> {
       n++;
     });
     // Element for element the previous (sorted) array: nothing changed.
-    if (same) {
-      this.delta = NO_DELTA;
-      return prev as V[];
-    }
+    if (same) return prev as V[];
     views.length = n;
     // Tables are keyed by id and mostly filled in id order; a reused pid breaks the order.
     if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));
-    this.delta = prev === undefined ? NO_DELTA : this.deltaFrom(table, prev, fresh, stale, firsts);
     return views.slice();
-  }
-
-  /** The delta against `prev`: a first view of an id `prev` holds replaces that id's view; ids of `prev` not in the table are freed. */
-  private deltaFrom(table: ReadonlyMap<number, S>, prev: readonly V[], fresh: V[] | null, stale: V[] | null, firsts: number[] | null): ViewDelta<V> {
-    let created: number[] | null = null;
-    let freed: number[] | null = null;
-    for (const id of firsts ?? NO_VIEWS) {
-      const old = prev.find((v) => this.id(v) === id);
-      if (old === undefined) (created ??= []).push(id);
-      else (stale ??= []).push(old);
-    }
-    if (prev.length > table.size - (created?.length ?? 0)) {
-      for (const v of prev) {
-        const id = this.id(v);
-        if (!table.has(id)) {
-          (stale ??= []).push(v);
-          (freed ??= []).push(id);
-        }
-      }
-    }
-    const byId = (x: V, y: V) => this.id(x) - this.id(y);
-    return {
-      fresh: fresh === null ? NO_VIEWS : fresh.length > 1 ? fresh.sort(byId) : fresh,
-      stale: stale === null ? NO_VIEWS : stale.length > 1 ? stale.sort(byId) : stale,
-      created: created === null ? NO_VIEWS : created.sort((x, y) => x - y),
-      freed: freed === null ? NO_VIEWS : freed.sort((x, y) => x - y),
-    };
   }
 }
 

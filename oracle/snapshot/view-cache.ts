@@ -31,11 +31,6 @@ export class Inputs {
   }
 }
 
-/** ViewCache.last: the view given is the one given before. */
-export const UNCHANGED: unique symbol = Symbol('unchanged');
-/** ViewCache.last: the view given is the first for its id or object. */
-export const NEW: unique symbol = Symbol('new');
-
 /**
  * The last view built for each kernel object, with the inputs it was built from: a view is rebuilt
  * only when one of its inputs changed, otherwise the same frozen view is shared with the previous
@@ -44,11 +39,6 @@ export const NEW: unique symbol = Symbol('new');
  */
 export class ViewCache<S extends object, V> {
   private readonly entries = new Map<number, { source: S; inputs: Inputs; view: V }>();
-  /**
-   * What the last viewOf did: UNCHANGED (it gave back the view it gave before), NEW (the id, or the
-   * object behind it, had no view yet), or the view it replaced.
-   */
-  last: V | typeof UNCHANGED | typeof NEW = UNCHANGED;
 
   constructor(
     private readonly inputs: (source: S, into: Inputs) => void,
@@ -60,16 +50,10 @@ export class ViewCache<S extends object, V> {
     if (e === undefined || e.source !== source) {
       e = { source, inputs: new Inputs(), view: undefined as V };
       this.entries.set(id, e);
-      this.last = NEW;
-    } else {
-      this.last = UNCHANGED;
     }
     e.inputs.begin();
     this.inputs(source, e.inputs);
-    if (e.inputs.end()) {
-      if (this.last === UNCHANGED) this.last = e.view;
-      e.view = this.build(source);
-    }
+    if (e.inputs.end()) e.view = this.build(source);
     return e.view;
   }
 }

@@ -1,4 +1,4 @@
-import { deltaBetween } from '../../interleaving';
+import { viewChanges } from '../../properties/invariants/lib/table-changes';
 import { boot, exit, kill, run, sigaction, wait4, type Driver } from '../oracle/driver';
 
 /** The snapshot builder shares unchanged views: each change of a field the view shows must still reach the next snapshot. */
@@ -47,8 +47,8 @@ describe('snapshot views follow the kernel', () => {
   });
 });
 
-/** The delta announced beside a snapshot, literally: ids reaped, reused after the pid wrap, new, and a view left unchanged between changed ones. */
-describe('snapshot delta', () => {
+/** Which views the builder shares, literally: ids reaped, reused after the pid wrap, new, and a view left unchanged between changed ones. */
+describe('snapshot sharing', () => {
   const reap = (d: Driver, pid: number) => {
     d.step(exit(pid, 0));
     d.step(wait4(1, pid));
@@ -64,7 +64,7 @@ describe('snapshot delta', () => {
     expect([d.fork(1), d.fork(1), d.fork(1), d.fork(1)]).toEqual([7, 8, 2, 4]); // §3.2: the wrap at pidMax 9 goes back to the floor
     d.step(run(3, 5));
     const after = d.snap(); // 1, 2, 3, 4, 5, 7, 8; 5 unchanged
-    const delta = deltaBetween(before, after)!.procs;
+    const delta = viewChanges(before.procs, after.procs, (p) => p.pid);
     expect(delta.fresh.map((v) => v.pid)).toEqual([1, 2, 3, 4, 7, 8]);
     expect(delta.stale.map((v) => v.pid)).toEqual([1, 2, 3, 6]);
     expect(delta.created).toEqual([4, 7, 8]);

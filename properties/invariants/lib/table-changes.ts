@@ -1,10 +1,17 @@
-import type { PgrpView, ProcView, SessionView, Snapshot, SnapshotDelta, ViewDelta } from '../../../interleaving';
-import { deltaBetween } from '../../../interleaving';
+import type { PgrpView, ProcView, SessionView, Snapshot } from '../../../interleaving';
 import { sameData } from './same-data';
 
 /** What changed in one kind of view (processes, pgrps or sessions) between two snapshots. */
-export interface ViewChanges<V> extends ViewDelta<V> {
-  /** Whether `after` lists some id twice (never, where the implementation's own delta is used: its tables are keyed by id). */
+export interface ViewChanges<V> {
+  /** Views of `after` that are new or differ from `before`'s, in id order. */
+  readonly fresh: readonly V[];
+  /** Views of `before` that are gone or differ from `after`'s, in id order. */
+  readonly stale: readonly V[];
+  /** Ids in `after` only. */
+  readonly created: readonly number[];
+  /** Ids in `before` only. */
+  readonly freed: readonly number[];
+  /** Whether `after` lists some id twice (against the Snapshot contract). */
   readonly repeated?: boolean;
 }
 
@@ -128,32 +135,21 @@ export class TableChanges {
   private pgrpChanges?: ViewChanges<PgrpView>;
   private sessionChanges?: ViewChanges<SessionView>;
 
-  /** The delta the implementation announced for exactly this pair, if any (the oracle's builder does). */
-  private readonly delta: SnapshotDelta | undefined;
-
   constructor(
     readonly before: Snapshot,
     readonly after: Snapshot,
-  ) {
-    this.delta = deltaBetween(before, after) ?? undefined;
-  }
+  ) {}
 
   get procs(): ViewChanges<ProcView> {
-    return (this.procChanges ??= this.known(this.delta?.procs) ?? viewChanges(this.before.procs, this.after.procs, pidOf));
+    return (this.procChanges ??= viewChanges(this.before.procs, this.after.procs, pidOf));
   }
 
   get pgrps(): ViewChanges<PgrpView> {
-    return (this.pgrpChanges ??= this.known(this.delta?.pgrps) ?? viewChanges(this.before.pgrps, this.after.pgrps, pgidOf));
+    return (this.pgrpChanges ??= viewChanges(this.before.pgrps, this.after.pgrps, pgidOf));
   }
 
   get sessions(): ViewChanges<SessionView> {
-    return (this.sessionChanges ??= this.known(this.delta?.sessions) ?? viewChanges(this.before.sessions, this.after.sessions, sidOf));
-  }
-
-  /** The changes as the implementation's own delta states them (tests/properties/snapshot-delta.test.ts holds it to the comparison). */
-  private known<V>(d: ViewDelta<V> | undefined): ViewChanges<V> | undefined {
-    if (d === undefined) return undefined;
-    return d.fresh.length === 0 && d.stale.length === 0 ? NONE : d;
+    return (this.sessionChanges ??= viewChanges(this.before.sessions, this.after.sessions, sidOf));
   }
 
   /** Whether nothing in the process list changed. */
