@@ -59,7 +59,7 @@ export abstract class SignalPostKernel extends KernelState {
     if (this.profile.initDiscardsDefaultSignals && p.pid === 1 && p.sigacts.action[id] === SIG_DFL && !(p.blocked & sigBit(id))) return;
     // Linux (R15): a blocked signal is never ignored at posting; its disposition may change.
     if (this.isIgnored(p, id) && (this.profile.blockedIgnoredDiscarded || !(p.blocked & sigBit(id)))
-      && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED && id !== SIGKILL)) {
+      && !(this.goesToTracer(p) && id !== SIGKILL)) {
       if (id === SIGCONT && this.profile.ignoredSigcontContinues) this.continueIgnored(p);
       return;
     }
@@ -70,7 +70,7 @@ export abstract class SignalPostKernel extends KernelState {
       if (this.profile.sigcontEndsTracedGroupStop && p.groupStopInEffect && p.flag & P_TRACED) this.continueTracee(p);
       this.dropStops(p);
     } else if (prop & SA_STOP) {
-      if (prop & SA_TTYSTOP && this.orphanedForTtyStops(p) && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)
+      if (prop & SA_TTYSTOP && this.orphanedForTtyStops(p) && action === SIG_DFL && !this.goesToTracer(p)
         && !(this.profile.ttyStopJudgedWhenTaken && this.takesSignalsLater(p))) return;
       this.sigqueue_delete(p, SIGCONT);
       if (p.flag & P_CONTINUED && this.profile.stopSignalEndsContinued) {
@@ -108,6 +108,14 @@ export abstract class SignalPostKernel extends KernelState {
       return;
     }
     this.tdsigwakeup(p, id, prop, action);
+  }
+
+  /**
+   * Linux (tracedNeverIgnores): a signal to a tracee is queued for its tracer to see, so posting
+   * neither discards it as ignored or as an orphaned group's tty stop nor takes a default SIGCONT away.
+   */
+  private goesToTracer(p: Proc): boolean {
+    return this.profile.tracedNeverIgnores && (p.flag & P_TRACED) !== 0;
   }
 
   /** Whether p is asleep where signals wait for the sleep to end (anything but a wait's interruptible sleep). */
@@ -195,8 +203,8 @@ export abstract class SignalPostKernel extends KernelState {
         return;
       }
       if (s.chan !== 'wait') return; // uninterruptible: noticed when the sleep ends
-      // A tracee's default SIGCONT is queued for its tracer like any signal (tracedNeverIgnores).
-      if (prop & SA_CONT && action === SIG_DFL && !(this.profile.tracedNeverIgnores && p.flag & P_TRACED)) {
+      // A tracee's default SIGCONT is queued for its tracer like any signal.
+      if (prop & SA_CONT && action === SIG_DFL && !this.goesToTracer(p)) {
         this.sigqueue_delete(p, id);
         return;
       }
