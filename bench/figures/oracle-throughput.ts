@@ -1,4 +1,4 @@
-import { withDefaults, type Interleaving } from '../../interleaving';
+import { withDefaults, type Implementation, type Interleaving } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { INVARIANTS } from '../../properties/invariants';
 import type { CheckMode, Invariant } from '../../runner/check';
@@ -9,6 +9,7 @@ import type { Budget, FigureResult } from '../figure';
 import { fixed, spread, table, whole } from '../format';
 import { cpuRate, rate, sideBySide, timeFor } from '../repeat';
 import { ratios, summarize } from '../stats';
+import { RecordedTarget } from './recorded-target';
 import { wideTable } from './wide-table';
 
 const TARGET_BARE = 1_000_000;
@@ -38,10 +39,9 @@ const SNAPSHOTS_ONLY: Invariant = {
   start: () => ({ check: () => null }),
 };
 
-/** The runner's loop with the given invariants (none: no snapshots are taken), judged in `checkMode`. */
-function executeAll(ils: readonly Interleaving[], invariants: readonly Invariant[], checkMode: CheckMode = 'incremental'): () => number {
-  const oracle = createOracle();
-  return () => ils.reduce((n, il) => n + executeSync(oracle, il, { invariants, checkMode }).executed, 0);
+/** The runner's loop with the given invariants (none: no snapshots are taken), judged in `checkMode`, on the oracle or `target`. */
+function executeAll(ils: readonly Interleaving[], invariants: readonly Invariant[], checkMode: CheckMode = 'incremental', target: Implementation = createOracle()): () => number {
+  return () => ils.reduce((n, il) => n + executeSync(target, il, { invariants, checkMode }).executed, 0);
 }
 
 /** Children of init in the wide-table contenders. */
@@ -55,6 +55,7 @@ function mapValues<K extends string, A, B>(r: Record<K, A>, f: (a: A) => B): Rec
 export function oracleThroughput(b: Budget): FigureResult {
   const ils = corpus(b.seed, b.quick ? 50 : 300);
   const wide = wideTable(b.quick ? WIDE / 3 : WIDE);
+  const recorded = new RecordedTarget(ils);
   const passes = sideBySide(b.rounds, {
     bare: () => timeFor(b.passSeconds, applyAll(ils, true)),
     noTrace: () => timeFor(b.passSeconds, applyAll(ils, false)),
@@ -62,6 +63,8 @@ export function oracleThroughput(b: Budget): FigureResult {
     snapshots: () => timeFor(b.passSeconds, executeAll(ils, [SNAPSHOTS_ONLY])),
     checked: () => timeFor(b.passSeconds, executeAll(ils, INVARIANTS)),
     checkedFull: () => timeFor(b.passSeconds, executeAll(ils, INVARIANTS, 'full')),
+    recordedSnapshots: () => timeFor(b.passSeconds, executeAll(ils, [SNAPSHOTS_ONLY], 'full', recorded)),
+    recordedChecked: () => timeFor(b.passSeconds, executeAll(ils, INVARIANTS, 'full', recorded)),
   });
   // After the corpus, so its figures are not taken on code the JIT also tuned for a wide table.
   const widePasses = sideBySide(b.rounds, {
@@ -75,12 +78,16 @@ export function oracleThroughput(b: Budget): FigureResult {
   /** The target is judged in the mode runs use by default. */
   const defaultKey = DEFAULT_CHECK_MODE === 'full' ? 'checkedFull' : 'checked';
   const checked = summarize(rates[defaultKey]);
+  /** The checks alone: the oracle and its snapshots replaced by a recording. */
+  const ceiling = summarize(rates.recordedChecked);
   const ratio = summarize(ratios(rates[defaultKey], rates.bare));
   const isDefault = (mode: CheckMode) => (mode === DEFAULT_CHECK_MODE ? ' (the default)' : '');
   /** CPU µs per step of a mode (median of its CPU-second rates). */
   const perStep = (r: number[]) => 1e6 / summarize(r).median;
   /** CPU µs per step of a mode beyond another (medians of CPU-second rates). */
   const extra = (more: keyof typeof cpu, less: keyof typeof cpu) => fixed(1e6 / summarize(cpu[more]).median - 1e6 / summarize(cpu[less]).median, 2);
+  /** CPU ns per invariant per step, the checks alone (recorded target, beyond its snapshot-only row). */
+  const invariantNs = (1e3 * (1e6 / summarize(cpu.recordedChecked).median - 1e6 / summarize(cpu.recordedSnapshots).median)) / INVARIANTS.length;
   const body = [
     `${ils.length} interleavings generated with the run seeds of \`reapcheck run --seed ${b.seed}\` (${stepCount(ils)} steps, ` +
       `up to 60 steps each), replayed over and over; ${b.rounds} rounds, each contender once per round, ≥ ${b.passSeconds} s per pass.`,
@@ -92,7 +99,12 @@ export function oracleThroughput(b: Budget): FigureResult {
       ['`executeSync`, a snapshot per step and no invariant', spread(summarize(rates.snapshots)), spread(summarize(cpu.snapshots)), fixed(summarize(ratios(rates.snapshots, rates.bare)).median, 3)],
       [`\`executeSync\`, all ${INVARIANTS.length} invariants (snapshot per step), \`checkMode: 'incremental'\`${isDefault('incremental')}`, spread(summarize(rates.checked)), spread(summarize(cpu.checked)), fixed(summarize(ratios(rates.checked, rates.bare)).median, 3)],
       [`\`executeSync\`, all ${INVARIANTS.length} invariants, \`checkMode: 'full'\`${isDefault('full')}`, spread(summarize(rates.checkedFull)), spread(summarize(cpu.checkedFull)), fixed(summarize(ratios(rates.checkedFull, rates.bare)).median, 3)],
+      ['a recorded target (the oracle\'s results and snapshots, replayed), a snapshot per step and no invariant', spread(summarize(rates.recordedSnapshots)), spread(summarize(cpu.recordedSnapshots)), fixed(summarize(ratios(rates.recordedSnapshots, rates.bare)).median, 3)],
+      [`a recorded target, all ${INVARIANTS.length} invariants, full`, spread(summarize(rates.recordedChecked)), spread(summarize(cpu.recordedChecked)), fixed(summarize(ratios(rates.recordedChecked, rates.bare)).median, 3)],
     ]),
+    '',
+    'The recorded target (bench/figures/recorded-target.ts) answers each step and snapshot with what the oracle gave, so its rows cost the runner\'s loop and the checks ' +
+      `alone: with the oracle and its snapshots free, all ${INVARIANTS.length} invariants run at ${whole(ceiling.median)} steps/s, the most this design of the checks allows.`,
     '',
     `The wide table (bench/figures/wide-table.ts: init forks ${wide.steps.length / 4} children, then each runs, exits and is reaped; ${wide.steps.length} steps, ` +
       'one or two processes changed per step in a table of up to that many), per step in CPU µs:',
@@ -129,15 +141,17 @@ export function oracleThroughput(b: Budget): FigureResult {
         measured: `${whole(checked.median)} steps/s (${whole(summarize(cpu[defaultKey]).median)} per CPU second; ${DEFAULT_CHECK_MODE} checking, the default; ${fixed(ratio.median, 3)} of bare apply)`,
         ok: checked.median >= TARGET_CHECKED,
         note: `${fixed(TARGET_CHECKED / checked.median, 1)}× short (${fixed(TARGET_CHECKED / summarize(cpu[defaultKey]).median, 1)}× per CPU second). ` +
-          'Invariants can be judged incrementally (`--check-mode incremental`): each step\'s change set comes from the snapshot builder (the views its cache rebuilt, announced beside the snapshot; ' +
-          'other targets: a comparison of the two snapshots), table invariants judge only what changed and what reads it, by induction on the step before, ' +
-          'the seven about one call\'s observation run only on steps that can involve them, and a run\'s invariants share one step history. ' +
-          `On the corpus's tables of about five processes incremental judging costs ${extra('checked', 'snapshots')} µs per step against ${extra('checkedFull', 'snapshots')} full: ` +
-          'a changed process\'s neighbourhood is most of such a table, so finding it saves nothing and costs its own bookkeeping; on the wide table incremental judging costs ' +
-          `${fixed(perStep(cpu.wideChecked) - perStep(cpu.wideSnapshots), 1)} µs per step against ${fixed(perStep(cpu.wideFull) - perStep(cpu.wideSnapshots), 1)} full. ` +
-          `The snapshot alone (${extra('snapshots', 'runner')} µs) is most of the ~3.3 µs a 300k step may cost: the builder still reads every input of every process to find what changed. ` +
-          'What is left: the kernel marking the objects a step touched (oracle/kernel, verified by the view cache in a test), fewer per-invariant passes (the history invariants ' +
-          'each still look at every step), and the garbage the per-step arrays make.',
+          `With the oracle and its snapshots free (the recorded target), the runner's loop and the ${INVARIANTS.length} invariants alone run at ${whole(ceiling.median)} steps/s ` +
+          `(${whole(summarize(cpu.recordedChecked).median)} per CPU second), ${fixed(TARGET_CHECKED / ceiling.median, 1)}× short of the target by themselves: no work on the oracle ` +
+          `or the snapshot builder can close it. The checks cost ${extra('recordedChecked', 'recordedSnapshots')} µs per step, ${fixed(invariantNs, 0)} ns per invariant, ` +
+          `against ${fixed(1e6 / TARGET_CHECKED, 2)} µs a 300k step may cost in all: each invariant is its own pass (one concept per file) over the step's observations ` +
+          'or over a table of about five processes. Incremental judging (`--check-mode incremental`: a step\'s change set found by comparing views by identity, table ' +
+          'invariants judging only what changed and what reads it, by induction on the step before; the seven about one call\'s observation run only on steps that can involve them) ' +
+          `costs ${extra('checked', 'snapshots')} µs per step against ${extra('checkedFull', 'snapshots')} full on these tables, where a changed process\'s neighbourhood is most of the table, ` +
+          `and pays only on the wide table (${fixed(perStep(cpu.wideChecked) - perStep(cpu.wideSnapshots), 1)} against ${fixed(perStep(cpu.wideFull) - perStep(cpu.wideSnapshots), 1)} µs). ` +
+          'What would close it: the table invariants fused into one pass over the views a step changed, their verdicts kept per shared view (an unchanged view with unchanged ' +
+          'neighbours keeps its verdict), the history invariants fed one shared per-step digest of the observations instead of each reading them, and the kernel marking the ' +
+          `objects a step touched so that a snapshot (${extra('snapshots', 'runner')} µs now: the builder reads every input of every process to find what changed) costs what changed.`,
       },
     ],
   };
