@@ -19,9 +19,6 @@ const WITH_A_PROC_CHANGE = (what: string) =>
 /** SortedViews' order test only saves a sort of an array already in id order. */
 const SORT_ANYWAY = 'the test only decides whether to sort; sorting views that are already in id order (ids are unique) gives the same array';
 
-/** Ids are positive, and V8's sort leaves an ascending run alone under an always-positive comparator. */
-const ALREADY_ASCENDING = 'freed ids are pushed while walking prev, which is sorted by id, so the list is already ascending and sorting it (or not) changes nothing';
-
 /** A sentinel that no real reading can take in that position, because another number of the reading differs too. */
 const SENTINEL = (why: string) => `the sentinel only has to differ from every real reading: ${why}`;
 
@@ -40,12 +37,8 @@ const EFFECT_GUARD =
 /** Reasons two mutants of one line share. */
 const INTEGER_KEYS_IN_ORDER =
   'a plain object lists integer keys below 2^32 - 1 in ascending order whatever order they were set in, so for every uid a uid_t holds the record is the same';
-const FREED_WALK =
-  'the test only saves a walk of prev; the walk finds exactly the ids the table lost, none when it lost none';
 const PAST_THE_END =
   'past the end values[n] is undefined, which is !== any number put, so the second test alone records the new value';
-const ONE_SORTED =
-  'sorting a list of one gives the same list';
 
 /**
  * Equivalent survivors of the files stryker.rest.json mutates (ptrace, fork, job control, the
@@ -99,12 +92,6 @@ export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: BUILD, mutator: 'EqualityOperator', replacement: 'id >= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: 'ids of one table are unique, so id >= lastId is id > lastId' },
   { file: BUILD, mutator: 'EqualityOperator', replacement: 'id <= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: `the first id is never <= -Infinity, so ordered is false for every non-empty table and the views are always sorted; ${SORT_ANYWAY}` },
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));', equivalent: SORT_ANYWAY },
-  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (prev.length > table.size - (created?.length ?? 0)) {', equivalent: FREED_WALK },
-  { file: BUILD, mutator: 'EqualityOperator', replacement: 'prev.length >= table.size - (created?.length ?? 0)', lineContains: 'if (prev.length > table.size - (created?.length ?? 0)) {', equivalent: FREED_WALK },
-  { file: BUILD, mutator: 'EqualityOperator', replacement: 'fresh.length >= 1', lineContains: 'fresh: fresh === null ? NO_VIEWS : fresh.length > 1 ? fresh.sort(byId) : fresh,', equivalent: ONE_SORTED },
-  { file: BUILD, mutator: 'EqualityOperator', replacement: 'stale.length >= 1', lineContains: 'stale: stale === null ? NO_VIEWS : stale.length > 1 ? stale.sort(byId) : stale,', equivalent: ONE_SORTED },
-  { file: BUILD, mutator: 'MethodExpression', replacement: 'freed', lineContains: 'freed: freed === null ? NO_VIEWS : freed.sort((x, y) => x - y),', equivalent: ALREADY_ASCENDING },
-  { file: BUILD, mutator: 'ArithmeticOperator', replacement: 'x + y', lineContains: 'freed: freed === null ? NO_VIEWS : freed.sort((x, y) => x - y),', equivalent: `${ALREADY_ASCENDING}; ids are positive, so x + y > 0 everywhere and V8 keeps an ascending run as it is` },
   { file: PROC_VIEW, mutator: 'UnaryOperator', replacement: '+1', lineContains: "r.put(s === null ? -1 : SLEEP_CHANS.indexOf(s.chan)).put(s?.step ?? -1)", equivalent: SENTINEL('the reading puts channel, step and vfork child; no sleep puts three sentinels, a sleep a channel index ≥ 0 and a step ≥ 0, so with any one sentinel changed the other two still tell the cases apart, and two sleeps differ in channel wherever the child is read (a vfork child is never pid 1 either)') },
   { file: INPUTS, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'private changed = false;', equivalent: 'begin() sets it to false before every reading, and viewOf always calls begin() first' },
   { file: INPUTS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (this.n >= this.values.length || this.values[this.n] !== x) {', equivalent: PAST_THE_END },
