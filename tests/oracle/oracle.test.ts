@@ -30,6 +30,14 @@ describe('the Oracle implementation', () => {
     expect(() => o.snapshot()).toThrow('reset(config) must be called');
   });
 
+  it('a linux pid space must reach above the pids it wraps to', () => {
+    const o = createOracle();
+    // linux.md J3: Linux pids wrap to RESERVED_PIDS (300), so a smaller pid space is no Linux one.
+    expect(() => o.reset(withDefaults({ profile: 'linux', pidMax: 300, pidFloor: 2 }))).toThrow('config.pidMax (300) must be above 300 on the linux profile: pids wrap to 300');
+    expect(() => o.reset(withDefaults({ profile: 'linux', pidMax: 301, pidFloor: 2 }))).not.toThrow();
+    expect(() => o.reset(withDefaults({ pidMax: 5, pidFloor: 2 }))).not.toThrow();
+  });
+
   const rejected: [string, Step, string][] = [
     ['unknown pid', { pid: 9, call: 'getppid' }, 'getppid: pid 9: no such process'],
     ['non-integer pid', { pid: 1.5, call: 'getppid' }, 'pid must be an integer'],
