@@ -71,6 +71,7 @@ describe('the Oracle implementation', () => {
     ['abort2 args', { pid: 2, call: 'abort2', why: 'x', nargs: 1, args: [0.5] }, 'args must be null or a list of integers'],
     ['execve path', { pid: 2, call: 'execve', path: 3 as never }, 'path must be a string'],
     ['setuid', { pid: 2, call: 'setuid', uid: -1 }, 'uid must be an integer ≥ 0'],
+    ['setuid above uid_t', { pid: 2, call: 'setuid', uid: 2 ** 32 }, 'uid must be an integer ≤ 4294967295'],
     ['run', { pid: 2, call: 'run', ticks: -3 }, 'ticks must be an integer ≥ 0'],
     ['getrusage', { pid: 2, call: 'getrusage', who: 'RUSAGE_X' as never }, 'who must be'],
     ['not an object', null as never, 'a step must be an object'],
