@@ -36,6 +36,7 @@ export type Step =
   | { pid: number; call: 'tcsetpgrp'; pgid: number }
   /** execve, only as far as it ends a vfork wait and resets signals (semantics.md §3.10). */
   | { pid: number; call: 'execve'; path?: string }
+  /** setuid(uid): `uid` is a uid_t, 0 to 2^32-1 on FreeBSD and Linux; a value outside is a malformed step. */
   | { pid: number; call: 'setuid'; uid: number }
   /** Burn CPU: adds `ticks` to the caller's user time (semantics.md §9.6). */
   | { pid: number; call: 'run'; ticks: number }

@@ -1,4 +1,14 @@
-import type { Config } from '../interleaving';
+import type { Config, ProfileName } from '../interleaving';
+import { profileFor } from './profiles';
+
+/**
+ * Whether a pid space below `pidMax` suits the profile's allocator: it must reach above the pid a
+ * wrap goes back to (Linux: RESERVED_PIDS 300, linux.md J3; Linux refuses pid_max ≤ 300 itself).
+ */
+export function pidSpaceFits(profile: ProfileName, pidMax: number): boolean {
+  const floor = profileFor(profile).pidWrapFloor;
+  return floor === null || pidMax > floor;
+}
 
 /** Reject a config the model cannot run, naming the field. */
 export function validateConfig(c: Config): void {
@@ -13,4 +23,8 @@ export function validateConfig(c: Config): void {
   int('maxproc', 1);
   int('nprocLimit', 1);
   if (c.pidFloor >= c.pidMax) throw new Error(`config.pidFloor (${c.pidFloor}) must be below config.pidMax (${c.pidMax})`);
+  if (!pidSpaceFits(c.profile, c.pidMax)) {
+    const floor = profileFor(c.profile).pidWrapFloor;
+    throw new Error(`config.pidMax (${c.pidMax}) must be above ${floor} on the ${c.profile} profile: pids wrap to ${floor}`);
+  }
 }

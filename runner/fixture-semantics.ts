@@ -1,5 +1,6 @@
 import type { Fixture, ProfileName, StepExpectation } from '../interleaving';
-import { decodeStatus, UNSPECIFIED } from '../interleaving';
+import { decodeStatus, UNSPECIFIED, withDefaults } from '../interleaving';
+import { validateConfig } from '../oracle/validate-config';
 import { FixtureError } from './fixture-error';
 
 const DEFAULT_PROFILES: readonly ProfileName[] = ['freebsd-r176365'];
@@ -41,9 +42,18 @@ function checkExpectation(f: Fixture, file: string, i: number, e: StepExpectatio
   });
 }
 
+/** The config a replay in `profile` resets with must be one the oracle runs (validateConfig): a named field, not a crash at reset. */
+function checkConfig(f: Fixture, file: string, profile: ProfileName): void {
+  try {
+    validateConfig(withDefaults({ ...f.config, profile }));
+  } catch (e) {
+    throw new FixtureError(file, (e as Error).message, undefined, 'config');
+  }
+}
+
 /**
- * Checks what the schema cannot: indices that must point inside the fixture, the profile choice,
- * errata provenance, and expectations that contradict themselves.
+ * Checks what the schema cannot: indices that must point inside the fixture, the profile choice, a
+ * config the oracle runs in each profile, errata provenance, and expectations that contradict themselves.
  */
 export function checkFixtureSemantics(f: Fixture, file: string): void {
   const n = f.steps.length;
@@ -60,6 +70,7 @@ export function checkFixtureSemantics(f: Fixture, file: string): void {
   if (f.config.profile !== undefined && !profiles.includes(f.config.profile)) {
     throw new FixtureError(file, `must be one of the fixture's profiles (${profiles.join(', ')})`, undefined, 'config.profile');
   }
+  for (const profile of profiles) checkConfig(f, file, profile);
   if (f.profiles && new Set(f.profiles).size !== f.profiles.length) {
     throw new FixtureError(file, 'lists a profile twice', undefined, 'profiles');
   }

@@ -63,7 +63,7 @@ export function runBaseline(o: BaselineOptions): BaselineOutcome {
   const property = fc.property(diceArbitrary(RUN_DICE), fc.commands([command], { size: 'max', maxCommands: o.maxCommands }), (runDice, cmds) => {
     executions++;
     const rng = tapeRng(runDice);
-    const config = withDefaults({ ...pickConfig(rng), profile });
+    const config = withDefaults(pickConfig(rng, profile));
     const bias = pickBias(rng);
     o.target.reset(config);
     try {

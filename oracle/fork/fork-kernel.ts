@@ -8,9 +8,13 @@ import {
   RFCFDG, RFFDG, RFKERNELONLY, RFLINUXTHPN, RFMEM, RFNOWAIT, RFPPWAIT, RFPROC, RFSIGSHARE, RFTHREAD, rforkBits,
 } from './rfork-flags';
 
-function requireInt(call: string, field: string, v: number, min: number): void {
+function requireInt(call: string, field: string, v: number, min: number, max = Infinity): void {
   if (!Number.isInteger(v) || v < min) throw new StepRejected(call, `${field} must be an integer ≥ ${min}, got ${v}`);
+  if (v > max) throw new StepRejected(call, `${field} must be an integer ≤ ${max}, got ${v}`);
 }
+
+/** The largest uid_t: 32 bits unsigned on FreeBSD and Linux (the fixture schema's and the host harness's bound too). */
+const UID_MAX = 0xffffffff;
 
 /**
  * Creating processes and threads, exec, credentials and CPU use (kern_fork.c fork1, kern_exec.c,
@@ -141,7 +145,7 @@ export abstract class ForkKernel extends JobControlKernel {
 
   /** setuid: ruid = euid = svuid; the per-uid count moves (semantics.md I7). P_SUGID is not modelled. */
   sys_setuid(p: Proc, a: StepOf<'setuid'>): Observation {
-    requireInt('setuid', 'uid', a.uid, 0);
+    requireInt('setuid', 'uid', a.uid, 0, UID_MAX);
     if (p.uid !== 0 && a.uid !== p.uid) return failed(this.stepIndex, p.pid, 'setuid', 'EPERM');
     if (a.uid !== p.uid) {
       this.chgproccnt(p.uid, -1);

@@ -1,17 +1,19 @@
 import type { Config, Implementation, Interleaving, Observation, ProcView, Snapshot, Step, StepResult } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { executeSync } from '../../runner/execute';
+import { withPidSpaceFor } from '../generators/config';
 import { generateInterleaving } from '../generators/generate';
 import { procsByPid } from '../invariants/lib/procs';
 import { runSeed } from '../seeds';
 
 /**
- * A generated config made fit for Linux: the `linux` profile, and none of the tiny pid spaces and
- * maxproc limits that only FreeBSD's allocator takes (Linux refuses pid_max below 301, and
- * kern.maxproc is global there). RLIMIT_NPROC is per namespace, so it stays.
+ * A generated config made fit for Linux: the `linux` profile, none of the tiny pid spaces that only
+ * FreeBSD's allocator takes (`withPidSpaceFor`), and no maxproc limit (kern.maxproc is global on
+ * Linux). RLIMIT_NPROC is per namespace, so it stays.
  */
 export function linuxConfig(c: Partial<Config>): Partial<Config> {
-  return { profile: 'linux', ...(c.nprocLimit === undefined ? {} : { nprocLimit: c.nprocLimit }) };
+  const { profile: _profile, maxproc: _maxproc, ...kept } = withPidSpaceFor(c, 'linux');
+  return { profile: 'linux', ...kept };
 }
 
 /**

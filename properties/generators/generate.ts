@@ -65,8 +65,7 @@ export function generateRecordedWith(rng: Rng, o: GenerateOptions): Generated {
   const model = syncModel(o.model);
   const maxSteps = o.maxSteps ?? 60;
   const invalidShare = o.invalidShare ?? DEFAULT_INVALID_SHARE;
-  const config = pickConfig(rng);
-  if (o.profile) config.profile = o.profile;
+  const config = pickConfig(rng, o.profile);
   const bias = pickBias(rng);
   const drains = rng.chance(o.drainShare ?? 0.25);
   const body = drains ? Math.max(0, rng.int(maxSteps >> 1, maxSteps) - 20) : rng.int(maxSteps >> 2, maxSteps);

@@ -1,5 +1,5 @@
 import { createOracle } from '../../oracle';
-import { linuxInterleavingSource } from '../../properties/divergences/linux-interleavings';
+import { linuxConfig, linuxInterleavingSource } from '../../properties/divergences/linux-interleavings';
 import { executeSync } from '../../runner/execute';
 
 // The model that guides Linux generation must run with the very config the interleaving is saved
@@ -14,4 +14,9 @@ test('generated linux interleavings replay on their saved config without a rejec
     if (executeSync(createOracle(), il).rejectedAt !== null) rejected.push(run);
   }
   expect(rejected).toEqual([]);
+});
+
+test('a config made fit for Linux drops the tiny pid space and maxproc, keeps RLIMIT_NPROC and a pid space above 300', () => {
+  expect(linuxConfig({ pidMax: 8, pidFloor: 2, maxproc: 4, nprocLimit: 2 })).toEqual({ profile: 'linux', nprocLimit: 2 });
+  expect(linuxConfig({ profile: 'freebsd-r176365', pidMax: 301, pidFloor: 2 })).toEqual({ profile: 'linux', pidMax: 301, pidFloor: 2 });
 });

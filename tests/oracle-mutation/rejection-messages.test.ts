@@ -42,6 +42,7 @@ describe('StepRejected messages, word for word', () => {
     [{ pid: 2, call: 'abort2', why: 'x', nargs: 1, args: [0.5] }, 'abort2: args must be null or a list of integers'],
     [{ pid: 2, call: 'execve', path: 3 as never }, 'execve: path must be a string'],
     [{ pid: 2, call: 'setuid', uid: -1 }, 'setuid: uid must be an integer ≥ 0, got -1'],
+    [{ pid: 2, call: 'setuid', uid: 2 ** 32 }, 'setuid: uid must be an integer ≤ 4294967295, got 4294967296'],
     [{ pid: 2, call: 'run', ticks: 1.5 }, 'run: ticks must be an integer ≥ 0, got 1.5'],
     [{ pid: 2, call: 'getrusage', who: 'RUSAGE_X' as never }, 'getrusage: who must be RUSAGE_SELF or RUSAGE_CHILDREN, got "RUSAGE_X"'],
     [null as never, 'step: a step must be an object'],

@@ -30,6 +30,14 @@ describe('the Oracle implementation', () => {
     expect(() => o.snapshot()).toThrow('reset(config) must be called');
   });
 
+  it('a linux pid space must reach above the pids it wraps to', () => {
+    const o = createOracle();
+    // linux.md J3: Linux pids wrap to RESERVED_PIDS (300), so a smaller pid space is no Linux one.
+    expect(() => o.reset(withDefaults({ profile: 'linux', pidMax: 300, pidFloor: 2 }))).toThrow('config.pidMax (300) must be above 300 on the linux profile: pids wrap to 300');
+    expect(() => o.reset(withDefaults({ profile: 'linux', pidMax: 301, pidFloor: 2 }))).not.toThrow();
+    expect(() => o.reset(withDefaults({ pidMax: 5, pidFloor: 2 }))).not.toThrow();
+  });
+
   const rejected: [string, Step, string][] = [
     ['unknown pid', { pid: 9, call: 'getppid' }, 'getppid: pid 9: no such process'],
     ['non-integer pid', { pid: 1.5, call: 'getppid' }, 'pid must be an integer'],
@@ -63,6 +71,7 @@ describe('the Oracle implementation', () => {
     ['abort2 args', { pid: 2, call: 'abort2', why: 'x', nargs: 1, args: [0.5] }, 'args must be null or a list of integers'],
     ['execve path', { pid: 2, call: 'execve', path: 3 as never }, 'path must be a string'],
     ['setuid', { pid: 2, call: 'setuid', uid: -1 }, 'uid must be an integer ≥ 0'],
+    ['setuid above uid_t', { pid: 2, call: 'setuid', uid: 2 ** 32 }, 'uid must be an integer ≤ 4294967295'],
     ['run', { pid: 2, call: 'run', ticks: -3 }, 'ticks must be an integer ≥ 0'],
     ['getrusage', { pid: 2, call: 'getrusage', who: 'RUSAGE_X' as never }, 'who must be'],
     ['not an object', null as never, 'a step must be an object'],

@@ -1,4 +1,6 @@
 import type { Interleaving } from '../../interleaving';
+import { createOracle } from '../../oracle';
+import { withPidSpaceFor } from '../../properties/generators/config';
 import { generateInterleaving } from '../../properties/generators/generate';
 import { createModel } from '../../properties/model';
 import { runSeed } from '../../properties/seeds';
@@ -42,6 +44,21 @@ describe('generators', () => {
 });
 
 describe('the linux profile', () => {
+  it('draws no pid space Linux refuses (pids wrap to RESERVED_PIDS 300, linux.md J3), and every other draw as on FreeBSD', () => {
+    const linuxModel = createOracle();
+    for (const [i, il] of sample.slice(0, 100).entries()) {
+      const { pidMax: _max, pidFloor: _floor, ...rest } = il.config;
+      expect(generateInterleaving(runSeed(31337, i), { model: linuxModel, profile: 'linux' }).config).toEqual({ ...rest, profile: 'linux' });
+    }
+  });
+
+  it('keeps a pid space the profile takes and drops one it refuses', () => {
+    expect(withPidSpaceFor({ pidMax: 300, pidFloor: 2, nprocLimit: 2 }, 'linux')).toEqual({ nprocLimit: 2 });
+    expect(withPidSpaceFor({ pidMax: 301, pidFloor: 2 }, 'linux')).toEqual({ pidMax: 301, pidFloor: 2 });
+    expect(withPidSpaceFor({ pidMax: 6, pidFloor: 2 }, 'freebsd-r176365')).toEqual({ pidMax: 6, pidFloor: 2 });
+    expect(withPidSpaceFor({ maxproc: 4 }, 'linux')).toEqual({ maxproc: 4 });
+  });
+
   it('the invariants that are not r176365-specific hold on the oracle with the linux profile', async () => {
     const { soak } = await import('../../properties/soak');
     const r = await soak({ runs: 150, seed: 4242, profile: 'linux' });

@@ -1,12 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { serve } from '../../adapters/protocol/server';
 import { decodeResponse } from '../../adapters/protocol/decode';
+import { createOracle } from '../../oracle';
 import type { Response } from '../../adapters/protocol/messages';
+import type { Implementation } from '../../interleaving';
 import { CONFIG } from './samples';
 import { standIn } from './stand-in';
 
 /** Feed request lines to `serve` and collect its response lines. */
-async function session(lines: string[], impl = standIn(), profiles?: ('freebsd-r176365' | 'linux')[]): Promise<Response[]> {
+async function session(lines: string[], impl: Implementation = standIn(), profiles?: ('freebsd-r176365' | 'linux')[]): Promise<Response[]> {
   const input = new PassThrough();
   const output = new PassThrough();
   const chunks: string[] = [];
@@ -59,6 +61,17 @@ describe('serve', () => {
   test('a configuration the implementation refuses is an unsupported error', async () => {
     const r = await session([req({ type: 'reset', seq: 0, config: { ...CONFIG, pidMax: 20 } })]);
     expect(r[0]).toEqual({ type: 'error', seq: 0, error: { kind: 'unsupported', message: 'pidMax 20 is below 50' } });
+  });
+
+  test('the oracle behind it: a uid beyond uid_t is a rejected step, a linux pid space at or below 300 a reset error, each with its message', async () => {
+    const r = await session([
+      req({ type: 'reset', seq: 0, config: { ...CONFIG, profile: 'linux', pidMax: 8, pidFloor: 2 } }),
+      req({ type: 'reset', seq: 1, config: CONFIG }),
+      req({ type: 'step', seq: 2, index: 0, step: { pid: 1, call: 'setuid', uid: 2 ** 32 } }),
+    ], createOracle());
+    expect(r[0]).toEqual({ type: 'error', seq: 0, error: { kind: 'internal', message: 'config.pidMax (8) must be above 300 on the linux profile: pids wrap to 300' } });
+    expect(r[1]).toEqual({ type: 'ok', seq: 1 });
+    expect(r[2]).toEqual({ type: 'error', seq: 2, error: { kind: 'rejected', message: 'setuid: uid must be an integer ≤ 4294967295, got 4294967296' } });
   });
 
   test('refuses a profile or a version it does not speak', async () => {
