@@ -1,5 +1,7 @@
 import type { Observation, ProfileName, StepResult } from '../interleaving';
-import { decodeStatus, UNSPECIFIED } from '../interleaving';
+// From the defining modules, not the barrel: its re-exports are getters, read on every step here.
+import { UNSPECIFIED } from '../interleaving/observation';
+import { decodeStatus } from '../interleaving/status';
 
 /** One field on which two results of the same step differ. */
 export interface Divergence {
