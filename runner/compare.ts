@@ -92,23 +92,29 @@ function sameLog(e: readonly string[], a: readonly string[]): boolean {
 }
 
 function compareObservation(step: number, i: number, e: Observation, a: Observation, o: CompareOptions, out: Divergence[]): void {
-  // Named one by one (not looped over): a keyed load per field costs more than the comparison.
   if (e.pid !== a.pid) diverged(out, step, i, e, 'pid', e.pid, a.pid);
   if (e.call !== a.call) diverged(out, step, i, e, 'call', e.call, a.call);
   if (e.kind !== a.kind) diverged(out, step, i, e, 'kind', e.kind, a.kind);
   if (e.ret !== a.ret) diverged(out, step, i, e, 'ret', e.ret, a.ret);
   if (e.errno !== a.errno) diverged(out, step, i, e, 'errno', e.errno, a.errno);
-  if (e.ret1 !== undefined && a.ret1 !== undefined && !statusEqual(e.ret1, a.ret1, o)) diverged(out, step, i, e, 'ret1', e.ret1, a.ret1);
-  else if ((e.ret1 === undefined) !== (a.ret1 === undefined)) diverged(out, step, i, e, 'ret1', e.ret1, a.ret1);
-  if (e.status !== UNSPECIFIED && a.status !== UNSPECIFIED) {
-    if (e.status === undefined || a.status === undefined) {
-      if (e.status !== a.status) diverged(out, step, i, e, 'status', e.status, a.status);
-    } else if (!statusEqual(e.status, a.status, o)) diverged(out, step, i, e, 'status', e.status, a.status);
+  // Read once each: observations come in many shapes, so every field read is a slow (megamorphic) load.
+  const e1 = e.ret1;
+  const a1 = a.ret1;
+  if (e1 !== undefined && a1 !== undefined && !statusEqual(e1, a1, o)) diverged(out, step, i, e, 'ret1', e1, a1);
+  else if ((e1 === undefined) !== (a1 === undefined)) diverged(out, step, i, e, 'ret1', e1, a1);
+  const es = e.status;
+  const as = a.status;
+  if (es !== UNSPECIFIED && as !== UNSPECIFIED) {
+    if (es === undefined || as === undefined) {
+      if (es !== as) diverged(out, step, i, e, 'status', es, as);
+    } else if (!statusEqual(es, as, o)) diverged(out, step, i, e, 'status', es, as);
   }
-  if (e.rusage !== UNSPECIFIED && a.rusage !== UNSPECIFIED) {
-    if (e.rusage === undefined || a.rusage === undefined) {
-      if (e.rusage !== a.rusage) diverged(out, step, i, e, 'rusage', e.rusage, a.rusage);
-    } else if (!usageAgrees(e.rusage.utime, a.rusage.utime, o)) diverged(out, step, i, e, 'rusage.utime', e.rusage.utime, a.rusage.utime);
+  const eu = e.rusage;
+  const au = a.rusage;
+  if (eu !== UNSPECIFIED && au !== UNSPECIFIED) {
+    if (eu === undefined || au === undefined) {
+      if (eu !== au) diverged(out, step, i, e, 'rusage', eu, au);
+    } else if (!usageAgrees(eu.utime, au.utime, o)) diverged(out, step, i, e, 'rusage.utime', eu.utime, au.utime);
   }
   if (!sameSigs(e.sigs, a.sigs)) diverged(out, step, i, e, 'sigs', e.sigs, a.sigs);
 }
