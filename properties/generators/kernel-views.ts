@@ -32,6 +32,9 @@ export class KernelProc implements WorldProc {
   /** The flag bits `flagList` names (-1: none yet). */
   private flagBits = -1;
   private flagList: readonly string[] = [];
+  /** Likewise for the sigacts' PS_* bits. */
+  private psBits = -1;
+  private psList: readonly string[] = [];
   /** The read the fields below were derived at. */
   private derivedAt = -1;
   private childPids: number[] | null = null;
@@ -103,7 +106,12 @@ export class KernelProc implements WorldProc {
   }
 
   get psFlags(): readonly string[] {
-    return psFlagNames(this.p.sigacts.psFlag);
+    const bits = this.p.sigacts.psFlag;
+    if (bits !== this.psBits) {
+      this.psList = psFlagNames(bits);
+      this.psBits = bits;
+    }
+    return this.psList;
   }
 
   get sleeping(): object | null {
