@@ -1,5 +1,7 @@
 import type { Observation, ProfileName, StepResult } from '../interleaving';
-import { decodeStatus, UNSPECIFIED } from '../interleaving';
+// From the defining modules, not the barrel: its re-exports are getters, read on every step here.
+import { UNSPECIFIED } from '../interleaving/observation';
+import { decodeStatus } from '../interleaving/status';
 
 /** One field on which two results of the same step differ. */
 export interface Divergence {
@@ -65,25 +67,56 @@ export function usageAgrees(expected: number, actual: number, o: CompareOptions)
   return actual >= expected - 1 && actual <= expected + 2 + Math.ceil(expected / 4);
 }
 
+/** Records one differing field (the rule looked up only then: agreeing steps allocate nothing). */
+function diverged(out: Divergence[], step: number, i: number, e: Observation, field: string, ev: unknown, av: unknown): void {
+  out.push({ step, observation: i, field, expected: ev, actual: av, rule: RULE_OF_CALL[e.call] ?? '' });
+}
+
+/** The same strings in the same order. */
+function sameLines(e: readonly string[], a: readonly string[]): boolean {
+  if (e.length !== a.length) return false;
+  for (let k = 0; k < e.length; k++) if (e[k] !== a[k]) return false;
+  return true;
+}
+
+/** Two signal lists as sets: the same order is the common case, and needs no sort. */
+function sameSigs(e: readonly string[] | undefined, a: readonly string[] | undefined): boolean {
+  if (e === a) return true;
+  if (e === undefined || a === undefined) return false;
+  return sameLines(e, a) || [...e].sort().join(',') === [...a].sort().join(',');
+}
+
+/** Two logs as the text they print: equal lines are the common case, and need no join. */
+function sameLog(e: readonly string[], a: readonly string[]): boolean {
+  return sameLines(e, a) || e.join('\n') === a.join('\n');
+}
+
 function compareObservation(step: number, i: number, e: Observation, a: Observation, o: CompareOptions, out: Divergence[]): void {
-  const rule = RULE_OF_CALL[e.call] ?? '';
-  const diff = (field: string, ev: unknown, av: unknown) => out.push({ step, observation: i, field, expected: ev, actual: av, rule });
-  for (const f of ['pid', 'call', 'kind', 'ret', 'errno'] as const) if (e[f] !== a[f]) diff(f, e[f], a[f]);
-  if (e.ret1 !== undefined && a.ret1 !== undefined && !statusEqual(e.ret1, a.ret1, o)) diff('ret1', e.ret1, a.ret1);
-  else if ((e.ret1 === undefined) !== (a.ret1 === undefined)) diff('ret1', e.ret1, a.ret1);
-  if (e.status !== UNSPECIFIED && a.status !== UNSPECIFIED) {
-    if (e.status === undefined || a.status === undefined) {
-      if (e.status !== a.status) diff('status', e.status, a.status);
-    } else if (!statusEqual(e.status, a.status, o)) diff('status', e.status, a.status);
+  if (e.pid !== a.pid) diverged(out, step, i, e, 'pid', e.pid, a.pid);
+  if (e.call !== a.call) diverged(out, step, i, e, 'call', e.call, a.call);
+  if (e.kind !== a.kind) diverged(out, step, i, e, 'kind', e.kind, a.kind);
+  if (e.ret !== a.ret) diverged(out, step, i, e, 'ret', e.ret, a.ret);
+  if (e.errno !== a.errno) diverged(out, step, i, e, 'errno', e.errno, a.errno);
+  // Read once each: observations come in many shapes, so every field read is a slow (megamorphic) load.
+  const e1 = e.ret1;
+  const a1 = a.ret1;
+  if (e1 !== undefined && a1 !== undefined && !statusEqual(e1, a1, o)) diverged(out, step, i, e, 'ret1', e1, a1);
+  else if ((e1 === undefined) !== (a1 === undefined)) diverged(out, step, i, e, 'ret1', e1, a1);
+  const es = e.status;
+  const as = a.status;
+  if (es !== UNSPECIFIED && as !== UNSPECIFIED) {
+    if (es === undefined || as === undefined) {
+      if (es !== as) diverged(out, step, i, e, 'status', es, as);
+    } else if (!statusEqual(es, as, o)) diverged(out, step, i, e, 'status', es, as);
   }
-  if (e.rusage !== UNSPECIFIED && a.rusage !== UNSPECIFIED) {
-    if (e.rusage === undefined || a.rusage === undefined) {
-      if (e.rusage !== a.rusage) diff('rusage', e.rusage, a.rusage);
-    } else if (!usageAgrees(e.rusage.utime, a.rusage.utime, o)) diff('rusage.utime', e.rusage.utime, a.rusage.utime);
+  const eu = e.rusage;
+  const au = a.rusage;
+  if (eu !== UNSPECIFIED && au !== UNSPECIFIED) {
+    if (eu === undefined || au === undefined) {
+      if (eu !== au) diverged(out, step, i, e, 'rusage', eu, au);
+    } else if (!usageAgrees(eu.utime, au.utime, o)) diverged(out, step, i, e, 'rusage.utime', eu.utime, au.utime);
   }
-  const es = e.sigs ? [...e.sigs].sort().join(',') : undefined;
-  const as = a.sigs ? [...a.sigs].sort().join(',') : undefined;
-  if (es !== as) diff('sigs', e.sigs, a.sigs);
+  if (!sameSigs(e.sigs, a.sigs)) diverged(out, step, i, e, 'sigs', e.sigs, a.sigs);
 }
 
 /**
@@ -98,7 +131,7 @@ export function compareResults(step: number, expected: StepResult, actual: StepR
     const rule = 'semantics.md §9.2 (completions of woken sleepers)';
     out.push({ step, observation: -1, field: 'observations.length', expected: expected.observations.length, actual: actual.observations.length, rule });
   }
-  if (expected.log.join('\n') !== actual.log.join('\n')) out.push({ step, observation: -1, field: 'log', expected: expected.log, actual: actual.log, rule: RULE_OF_CALL.abort2 });
+  if (!sameLog(expected.log, actual.log)) out.push({ step, observation: -1, field: 'log', expected: expected.log, actual: actual.log, rule: RULE_OF_CALL.abort2 });
   if ((expected.panic ?? null) !== (actual.panic ?? null)) out.push({ step, observation: -1, field: 'panic', expected: expected.panic, actual: actual.panic, rule: 'kern_exit.c:124-128' });
   return out;
 }

@@ -16,32 +16,52 @@ function namer(table: readonly (readonly [number, string])[]): (bits: number) =>
 const flagNames = namer(PROC_FLAG_NAMES);
 const psFlagNames = namer(PS_FLAG_NAMES);
 
+/** How many times the World has read the kernel: what a view derived at an earlier read is stale. */
+export class ReadCount {
+  now = 0;
+}
+
 /**
  * One process of the model kernel, as the snapshot would show it, each field read off the kernel
  * when a maker asks for it (most steps look at a few fields of a few processes). The view lives as
- * long as its process: what it derives (names, pid lists) is kept until the next step.
+ * long as its process: what it derives (names, pid lists) is kept until the World reads the kernel
+ * again, and dropped on its next use after that (so a read costs nothing per process).
  */
 export class KernelProc implements WorldProc {
   readonly pid: number;
   /** The flag bits `flagList` names (-1: none yet). */
   private flagBits = -1;
   private flagList: readonly string[] = [];
+  /** Likewise for the sigacts' PS_* bits. */
+  private psBits = -1;
+  private psList: readonly string[] = [];
+  /** The read the fields below were derived at. */
+  private derivedAt = -1;
   private childPids: number[] | null = null;
-  /** The World's per-step answers about this process (kernel-world.ts). */
+  private peerPids: number[] | null = null;
+  /** The World's answers about this process at this read (kernel-world.ts); call `current()` first. */
   kids: readonly WorldProc[] | null = null;
   tracees: readonly WorldProc[] | null = null;
   depth = -1;
 
-  constructor(readonly p: Proc) {
+  constructor(
+    readonly p: Proc,
+    private readonly reads: ReadCount,
+  ) {
     this.pid = p.pid;
   }
 
-  /** The kernel took a step: what was derived may be stale. */
-  forget(): void {
-    this.childPids = null;
-    this.kids = null;
-    this.tracees = null;
-    this.depth = -1;
+  /** Drops what was derived before the World's last read of the kernel; returns the view. */
+  current(): this {
+    if (this.derivedAt !== this.reads.now) {
+      this.derivedAt = this.reads.now;
+      this.childPids = null;
+      this.peerPids = null;
+      this.kids = null;
+      this.tracees = null;
+      this.depth = -1;
+    }
+    return this;
   }
 
   get state(): ProcState {
@@ -62,7 +82,7 @@ export class KernelProc implements WorldProc {
   }
 
   get children(): readonly number[] {
-    return (this.childPids ??= this.p.children.map((c) => c.pid));
+    return (this.current().childPids ??= this.p.children.map((c) => c.pid));
   }
 
   get pgid(): number {
@@ -82,11 +102,16 @@ export class KernelProc implements WorldProc {
   }
 
   get peers(): readonly number[] {
-    return this.p.peers.map((q) => q.pid);
+    return (this.current().peerPids ??= this.p.peers.map((q) => q.pid));
   }
 
   get psFlags(): readonly string[] {
-    return psFlagNames(this.p.sigacts.psFlag);
+    const bits = this.p.sigacts.psFlag;
+    if (bits !== this.psBits) {
+      this.psList = psFlagNames(bits);
+      this.psBits = bits;
+    }
+    return this.psList;
   }
 
   get sleeping(): object | null {

@@ -1,6 +1,6 @@
 import type { KernelState } from '../../oracle/kernel/kernel-state';
 import type { Pgrp, Proc, Session } from '../../oracle/kernel/proc';
-import { KernelPgrp, KernelProc, KernelSession } from './kernel-views';
+import { KernelPgrp, KernelProc, KernelSession, ReadCount } from './kernel-views';
 import { NumberedViews } from './numbered-views';
 import type { WorldState } from './world';
 
@@ -8,7 +8,8 @@ import type { WorldState } from './world';
  * The generator's state read straight off the model kernel, in the snapshot's order: what a
  * `Snapshot` of it would say in the fields a `WorldState` has, without copying the rest. One per
  * kernel, read again after every step (`refresh`): the views of processes, groups and sessions
- * that outlive a step are kept, only the lists are rebuilt.
+ * that outlive a step are kept, only the lists are rebuilt (and what a view derived is dropped
+ * when it is next used).
  */
 export class KernelWorldState implements WorldState {
   private readonly procViews: NumberedViews<Proc, KernelProc>;
@@ -17,9 +18,10 @@ export class KernelWorldState implements WorldState {
   private procList: readonly KernelProc[] = [];
   private groups: readonly KernelPgrp[] | null = null;
   private sessionList: readonly KernelSession[] | null = null;
+  private readonly reads = new ReadCount();
 
   constructor(readonly kernel: KernelState) {
-    this.procViews = new NumberedViews(kernel.procs, (v) => v.pid, (p) => new KernelProc(p));
+    this.procViews = new NumberedViews(kernel.procs, (v) => v.pid, (p) => new KernelProc(p, this.reads));
     this.pgrpViews = new NumberedViews(kernel.pgrps, (v) => v.pgid, (g) => new KernelPgrp(g));
     this.sessionViews = new NumberedViews(kernel.sessions, (v) => v.sid, (s) => new KernelSession(s));
   }
@@ -42,9 +44,8 @@ export class KernelWorldState implements WorldState {
 
   /** Reads the kernel after a step. */
   refresh(): this {
-    const procs = this.procViews.read();
-    for (let i = 0; i < procs.length; i++) procs[i].forget();
-    this.procList = procs;
+    this.reads.now++;
+    this.procList = this.procViews.read();
     this.groups = null;
     this.sessionList = null;
     return this;

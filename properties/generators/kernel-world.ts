@@ -1,4 +1,5 @@
 import type { KernelState } from '../../oracle/kernel/kernel-state';
+import type { Proc } from '../../oracle/kernel/proc';
 import type { Oracle } from '../../oracle/oracle';
 import { KernelWorldState } from './kernel-world-state';
 import { KernelProc } from './kernel-views';
@@ -13,6 +14,9 @@ export class KernelWorld implements World {
   readonly state: KernelWorldState;
   private readonly awakeList: KernelProc[] = [];
   private readonly table: { get(pid: number): WorldProc | undefined };
+  private readonly parentView = (q: WorldProc): WorldProc | undefined => this.state.view(q.ppid);
+  /** The parent a view's `ppid` names, read off the kernel without making views (depth walks it every step). */
+  private readonly parentProc = (q: Proc): Proc | undefined => this.kernel.procs.get(q.pptr?.pid ?? 0);
 
   constructor(readonly kernel: KernelState) {
     this.state = new KernelWorldState(kernel);
@@ -39,18 +43,21 @@ export class KernelWorld implements World {
 
   children(p: WorldProc): readonly WorldProc[] {
     if (!(p instanceof KernelProc)) return childrenIn(p, this.table);
-    return (p.kids ??= this.state.childViews(p));
+    const v = p.current();
+    return (v.kids ??= this.state.childViews(v));
   }
 
   depth(p: WorldProc): number {
-    if (!(p instanceof KernelProc)) return depthBelowInit(p, this.table);
-    if (p.depth < 0) p.depth = depthBelowInit(p, this.table);
-    return p.depth;
+    if (!(p instanceof KernelProc)) return depthBelowInit(p, this.parentView);
+    const v = p.current();
+    if (v.depth < 0) v.depth = depthBelowInit(v.p, this.parentProc);
+    return v.depth;
   }
 
   tracees(p: WorldProc): readonly WorldProc[] {
     if (!(p instanceof KernelProc)) return traced(this.children(p));
-    return (p.tracees ??= traced(this.children(p)));
+    const v = p.current();
+    return (v.tracees ??= traced(this.children(v)));
   }
 
   unusedPid(): number {

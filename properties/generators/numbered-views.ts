@@ -26,17 +26,21 @@ export class NumberedViews<E, V> {
   read(): readonly V[] {
     const { entries, list } = this;
     let n = 0;
-    let sorted = true;
+    let changed = false;
     for (const e of this.table.values()) {
       if (entries[n] !== e) {
         entries[n] = e;
         list[n] = this.viewOf(e);
+        changed = true;
       }
-      if (sorted && n > 0 && this.number(list[n - 1]) > this.number(list[n])) sorted = false;
       n++;
     }
-    if (list.length > n) list.length = entries.length = n;
-    if (!sorted) {
+    if (list.length > n) {
+      list.length = entries.length = n;
+      changed = true;
+    }
+    // Unchanged, the list is the last read's table order, which was in number order (a sorted read leaves entries the table does not match).
+    if (changed && !this.inOrder()) {
       const order = list.map((v, i) => ({ v, e: entries[i] })).sort((x, y) => this.number(x.v) - this.number(y.v));
       order.forEach((o, i) => {
         list[i] = o.v;
@@ -44,5 +48,11 @@ export class NumberedViews<E, V> {
       });
     }
     return list;
+  }
+
+  private inOrder(): boolean {
+    const list = this.list;
+    for (let i = 1; i < list.length; i++) if (this.number(list[i - 1]) > this.number(list[i])) return false;
+    return true;
   }
 }

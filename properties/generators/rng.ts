@@ -20,7 +20,11 @@ export class Rng {
 
   /** One of the entries, with probability proportional to its weight; undefined if all weigh 0. */
   weighted<T>(entries: readonly (readonly [T, number])[]): T | undefined {
-    return this.weightedBy(entries, weightOfEntry)?.[0];
+    // The weights are at hand: copied without a call per entry (inside a weighing draw, into a buffer of their own).
+    const weights = busy ? new Float64Array(entries.length) : scratch(entries.length);
+    for (let i = 0; i < entries.length; i++) weights[i] = entries[i][1];
+    const i = this.indexByWeight(weights, entries.length);
+    return i < 0 ? undefined : entries[i][0];
   }
 
   /**
@@ -53,12 +57,11 @@ export class Rng {
 
   /** Each element kept with its own probability. */
   subset<T>(entries: readonly (readonly [T, number])[]): T[] {
-    return entries.filter((e) => this.chance(e[1])).map((e) => e[0]);
+    const kept: T[] = [];
+    for (let i = 0; i < entries.length; i++) if (this.chance(entries[i][1])) kept.push(entries[i][0]);
+    return kept;
   }
 }
-
-/** An entry's weight (indexed, not destructured: destructuring goes through the iterator protocol). */
-const weightOfEntry = (e: readonly [unknown, number]): number => e[1];
 
 let buffer = new Float64Array(64);
 /** A draw is weighing its items (a weight function that draws again gets a buffer of its own). */

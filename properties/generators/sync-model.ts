@@ -1,12 +1,13 @@
-import type { Implementation, Step, StepResult } from '../../interleaving';
-import { isPromise, withDefaults } from '../../interleaving';
+import type { Config, Implementation, Step, StepResult } from '../../interleaving';
+// From the defining module, not the barrel: its re-exports are getters, read on every step here.
+import { isPromise } from '../../interleaving/implementation';
 import { Oracle } from '../../oracle/oracle';
 import { kernelWorldReader } from './kernel-world';
 import { SnapshotWorld, type World } from './world';
 
 /** A synchronous model: generation must not await. */
 export interface SyncModel {
-  reset(config: ReturnType<typeof withDefaults>): void;
+  reset(config: Config): void;
   apply(step: Step): StepResult;
   /** What the generator reads of the model's state now (valid until the next step). */
   world(): World;

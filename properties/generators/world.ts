@@ -58,6 +58,7 @@ export class SnapshotWorld implements World {
   readonly awake: readonly WorldProc[];
   private readonly kids = new Map<number, WorldProc[]>();
   private readonly depths = new Map<number, number>();
+  private readonly parentOf = (q: WorldProc): WorldProc | undefined => this.procs.get(q.ppid);
 
   constructor(readonly state: WorldState) {
     const awake: WorldProc[] = [];
@@ -80,7 +81,7 @@ export class SnapshotWorld implements World {
 
   depth(p: WorldProc): number {
     let d = this.depths.get(p.pid);
-    if (d === undefined) this.depths.set(p.pid, (d = depthBelowInit(p, this.procs)));
+    if (d === undefined) this.depths.set(p.pid, (d = depthBelowInit(p, this.parentOf)));
     return d;
   }
 
@@ -108,10 +109,10 @@ export function childrenIn(p: WorldProc, procs: Pick<ReadonlyMap<number, WorldPr
   return kids;
 }
 
-/** Steps up the parent chain to init (at most 64). */
-export function depthBelowInit(p: WorldProc, procs: Pick<ReadonlyMap<number, WorldProc>, 'get'>): number {
+/** Steps up the parent chain to init (at most 64), `parent` giving the table's process of a `ppid` (undefined if none). */
+export function depthBelowInit<P extends { readonly pid: number }>(p: P, parent: (q: P) => P | undefined): number {
   let d = 0;
-  for (let q: WorldProc | undefined = p; q && q.pid !== 1 && d < 64; q = procs.get(q.ppid)) d++;
+  for (let q: P | undefined = p; q && q.pid !== 1 && d < 64; q = parent(q)) d++;
   return d;
 }
 

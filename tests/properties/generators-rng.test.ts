@@ -43,4 +43,17 @@ describe('Rng.weighted and weightedBy', () => {
     }
     expect(picks).toBeGreaterThan(4000);
   });
+
+  it('keeps a draw intact when its weights draw again (the nested draw weighs in a buffer of its own)', () => {
+    const random = randomFor(99);
+    const plain = random.clone();
+    const rng = new Rng(random.clone());
+    const inner = new Rng(randomFor(5));
+    const items = Array.from({ length: 40 }, (_, i) => ({ i, w: 1 + (i % 7) }));
+    for (let draw = 0; draw < 200; draw++) {
+      const a = reference(plain, items, (x) => x.w);
+      const nested = (x: { w: number }) => (inner.weighted(items.map((y) => [y, 100 - y.i] as const)) !== undefined ? x.w : 0);
+      expect(rng.weightedBy(items, nested)).toBe(a);
+    }
+  });
 });

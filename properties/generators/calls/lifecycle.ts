@@ -64,21 +64,23 @@ export const exitMaker: Maker = {
 export const abort2Maker: Maker = {
   name: 'abort2',
   weight: ({ caller }) => (caller.pid === 1 ? 0 : 0.8),
+  // Literals, not a spread base: on Node 20 a spread with added fields costs microseconds (the JSON is the same).
   make: ({ caller, rng }): Step => {
-    const base = { pid: caller.pid, call: 'abort2' as const };
+    const pid = caller.pid;
+    const call = 'abort2';
     switch (rng.int(0, 7)) {
       case 0:
-        return { ...base, why: 'bad state', nargs: 0, args: null };
+        return { pid, call, why: 'bad state', nargs: 0, args: null };
       case 1:
-        return { ...base, why: null, nargs: 1, args: [0] };
+        return { pid, call, why: null, nargs: 1, args: [0] };
       case 2:
-        return { ...base, why: 'x', nargs: 17, args: [] };
+        return { pid, call, why: 'x', nargs: 17, args: [] };
       case 3:
-        return { ...base, why: 'fault', nargs: 1, args: [1], badWhy: true };
+        return { pid, call, why: 'fault', nargs: 1, args: [1], badWhy: true };
       case 4:
-        return { ...base, why: 'args', nargs: 2, args: [1], badArgs: rng.chance(0.5) };
+        return { pid, call, why: 'args', nargs: 2, args: [1], badArgs: rng.chance(0.5) };
       default:
-        return { ...base, why: rng.pick(['bad state', '', 'oops']), nargs: rng.int(0, 2), args: [1, 0x2a].slice(0, rng.int(0, 2)) };
+        return { pid, call, why: rng.pick(['bad state', '', 'oops']), nargs: rng.int(0, 2), args: [1, 0x2a].slice(0, rng.int(0, 2)) };
     }
   },
 };

@@ -57,15 +57,15 @@ export const wait4Maker: Maker = {
     return kids.length === 0 ? 1 : (caller.pid === 1 ? 10 : 6) + (ready ? 10 : 0) + (news ? 8 : 0);
   },
   make: (ctx): Step => {
+    const pid = ctx.caller.pid;
     const wpid = pickWpid(ctx);
-    return {
-      pid: ctx.caller.pid,
-      call: 'wait4',
-      wpid,
-      ...pickOptions(ctx, wpid),
-      status: pointer(ctx.rng, 0.06, ctx.invalidShare / 3),
-      rusage: pointer(ctx.rng, 0.55, ctx.invalidShare / 4),
-    };
+    const { options, extraBits } = pickOptions(ctx, wpid);
+    const status = pointer(ctx.rng, 0.06, ctx.invalidShare / 3);
+    const rusage = pointer(ctx.rng, 0.55, ctx.invalidShare / 4);
+    // Literals in the fields' order, not a spread: on Node 20 a spread with added fields costs microseconds.
+    return extraBits === undefined
+      ? { pid, call: 'wait4', wpid, options, status, rusage }
+      : { pid, call: 'wait4', wpid, options, extraBits, status, rusage };
   },
 };
 
