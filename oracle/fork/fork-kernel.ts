@@ -172,7 +172,8 @@ export abstract class ForkKernel extends JobControlKernel {
     if (a.who !== 'RUSAGE_SELF' && a.who !== 'RUSAGE_CHILDREN') {
       throw new StepRejected('getrusage', `who must be RUSAGE_SELF or RUSAGE_CHILDREN, got ${JSON.stringify(a.who)}`);
     }
-    const utime = a.who === 'RUSAGE_SELF' ? p.ru : p.cru;
-    return { ...returned(this.stepIndex, p.pid, 'getrusage', 0), rusage: { utime } };
+    const o = returned(this.stepIndex, p.pid, 'getrusage', 0);
+    o.rusage = { utime: a.who === 'RUSAGE_SELF' ? p.ru : p.cru };
+    return o;
   }
 }

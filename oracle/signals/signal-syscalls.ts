@@ -147,7 +147,9 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
   }
 
   sys_sigpending(p: Proc): Observation {
-    return { ...returned(this.stepIndex, p.pid, 'sigpending', 0), sigs: maskNames(this.pendingMask(p)) };
+    const o = returned(this.stepIndex, p.pid, 'sigpending', 0);
+    o.sigs = maskNames(this.pendingMask(p));
+    return o;
   }
 
   /** execsigs (semantics.md §3.10): caught signals reset; SIGCHLD's SIG_IGN and NOCLDWAIT go (E18). */

@@ -76,7 +76,11 @@ export abstract class WaitKernel extends ExitKernel {
       o.status = r.status ?? UNSPECIFIED;
     }
     if (a.rusage !== 'null') {
-      if (a.rusage === 'fault') return { ...failed(step, q.pid, 'wait4', 'EFAULT'), ...(o.status !== undefined ? { status: o.status } : {}) };
+      if (a.rusage === 'fault') {
+        const f = failed(step, q.pid, 'wait4', 'EFAULT');
+        if (o.status !== undefined) f.status = o.status; // copied out before the rusage (kern_exit.c:647-650)
+        return f;
+      }
       o.rusage = r.rusage === null ? UNSPECIFIED : { utime: r.rusage };
     }
     return o;
