@@ -25,8 +25,9 @@ function sessionInputs(s: Session, r: Inputs): void {
  * Builds the snapshots of one kernel. Each proc, pgrp and session view is rebuilt only when the
  * kernel object changed since the last snapshot, and an unchanged table gives back the previous
  * snapshot itself: a reader finds what a step changed by comparing views by identity. Views and
- * snapshots are frozen objects, so sharing them cannot leak a change through a field; their lists are not frozen (V8 iterates frozen arrays several times slower), so
- * readers must leave them alone, as the Snapshot contract says (tests/properties/snapshots-read-only).
+ * snapshots are frozen objects, so sharing them cannot leak a change through a field; their lists
+ * are not frozen (V8 iterates frozen arrays several times slower), so readers must leave them
+ * alone, as the Snapshot contract says (tests/properties/snapshots-read-only).
  */
 export class SnapshotBuilder {
   private readonly procs = new SortedViews(new ViewCache<Proc, ProcView>(procInputs, procView), (v) => v.pid);
