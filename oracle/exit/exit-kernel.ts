@@ -5,6 +5,7 @@ import {
 } from '../kernel/flags';
 import { noreturn, slept } from '../kernel/observe';
 import type { Pgrp, Proc } from '../kernel/proc';
+import { INT32, requireInt } from '../kernel/step-args';
 import { PtraceKernel } from '../ptrace/ptrace-kernel';
 import { SIGABRT, SIGCHLD, SIGCONT, SIGHUP, SIGKILL } from '../signals/signal-ids';
 import { abort2Message } from './abort2-message';
@@ -17,13 +18,13 @@ import { abort2Message } from './abort2-message';
 export abstract class ExitKernel extends PtraceKernel {
   /** sys_exit (kern_exit.c:95-99): exit1(W_EXITCODE(rval, 0)). */
   sys_exit(p: Proc, a: StepOf<'exit'>): Observation {
-    if (!Number.isSafeInteger(a.code)) throw new StepRejected('exit', `code must be an integer, got ${a.code}`);
+    requireInt('exit', 'code', a.code, INT32); // exit(int)
     return this.exitObservation(p, a, a.code << 8);
   }
 
   /** abort2 (kern_exit.c:548-614): log why, then exit1 by SIGABRT, or SIGKILL if the call was improper. */
   sys_abort2(p: Proc, a: StepOf<'abort2'>): Observation {
-    if (!Number.isInteger(a.nargs)) throw new StepRejected('abort2', `nargs must be an integer, got ${a.nargs}`);
+    requireInt('abort2', 'nargs', a.nargs, INT32);
     if (a.why !== null && typeof a.why !== 'string') throw new StepRejected('abort2', 'why must be a string or null');
     if (a.args !== null && (!Array.isArray(a.args) || !a.args.every(Number.isSafeInteger))) {
       throw new StepRejected('abort2', 'args must be null or a list of integers');

@@ -2,19 +2,12 @@ import { StepRejected, type Observation, type StepOf } from '../../interleaving'
 import { P_CONTROLT, P_EXEC, P_HADTHREADS, P_PPWAIT, P_TRACED, P_WEXIT } from '../kernel/flags';
 import { failed, returned, slept } from '../kernel/observe';
 import { Proc } from '../kernel/proc';
+import { NATURAL, requireInt, UINT32 } from '../kernel/step-args';
 import { JobControlKernel } from '../jobcontrol/job-control-kernel';
 import { SIGCHLD, SIGKILL, SIGTRAP, SIGUSR1 } from '../signals/signal-ids';
 import {
   RFCFDG, RFFDG, RFKERNELONLY, RFLINUXTHPN, RFMEM, RFNOWAIT, RFPPWAIT, RFPROC, RFSIGSHARE, RFTHREAD, rforkBits,
 } from './rfork-flags';
-
-function requireInt(call: string, field: string, v: number, min: number, max = Infinity): void {
-  if (!Number.isInteger(v) || v < min) throw new StepRejected(call, `${field} must be an integer ≥ ${min}, got ${v}`);
-  if (v > max) throw new StepRejected(call, `${field} must be an integer ≤ ${max}, got ${v}`);
-}
-
-/** The largest uid_t: 32 bits unsigned on FreeBSD and Linux (the fixture schema's and the host harness's bound too). */
-const UID_MAX = 0xffffffff;
 
 /**
  * Creating processes and threads, exec, credentials and CPU use (kern_fork.c fork1, kern_exec.c,
@@ -145,7 +138,7 @@ export abstract class ForkKernel extends JobControlKernel {
 
   /** setuid: ruid = euid = svuid; the per-uid count moves (semantics.md I7). P_SUGID is not modelled. */
   sys_setuid(p: Proc, a: StepOf<'setuid'>): Observation {
-    requireInt('setuid', 'uid', a.uid, 0, UID_MAX);
+    requireInt('setuid', 'uid', a.uid, UINT32); // uid_t
     if (p.uid !== 0 && a.uid !== p.uid) return failed(this.stepIndex, p.pid, 'setuid', 'EPERM');
     if (a.uid !== p.uid) {
       this.chgproccnt(p.uid, -1);
@@ -158,7 +151,7 @@ export abstract class ForkKernel extends JobControlKernel {
 
   /** Burn CPU (semantics.md §9.6). */
   sys_run(p: Proc, a: StepOf<'run'>): Observation {
-    requireInt('run', 'ticks', a.ticks, 0);
+    requireInt('run', 'ticks', a.ticks, NATURAL);
     p.ru += a.ticks;
     return returned(this.stepIndex, p.pid, 'run', 0);
   }

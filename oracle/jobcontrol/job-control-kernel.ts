@@ -2,12 +2,9 @@ import { StepRejected, type Observation, type StepOf } from '../../interleaving'
 import { P_CONTROLT, P_EXEC, P_STOPPED, PRS_ZOMBIE } from '../kernel/flags';
 import { failed, returned } from '../kernel/observe';
 import { Pgrp, Session, type Proc } from '../kernel/proc';
+import { INT32, requireInt } from '../kernel/step-args';
 import { SIGCONT, SIGHUP } from '../signals/signal-ids';
 import { SignalSyscallKernel } from '../signals/signal-syscalls';
-
-function requireInt(call: string, field: string, v: number): void {
-  if (!Number.isInteger(v)) throw new StepRejected(call, `${field} must be an integer, got ${v}`);
-}
 
 /**
  * Process groups, sessions and job control (kern_proc.c enterpgrp/leavepgrp/fixjobc/orphanpg,
@@ -96,8 +93,8 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
   }
 
   sys_setpgid(td: Proc, a: StepOf<'setpgid'>): Observation {
-    requireInt('setpgid', 'target', a.target);
-    requireInt('setpgid', 'pgid', a.pgid);
+    requireInt('setpgid', 'target', a.target, INT32);
+    requireInt('setpgid', 'pgid', a.pgid, INT32);
     const step = this.stepIndex;
     const err = (e: 'EINVAL' | 'ESRCH' | 'EPERM' | 'EACCES') => failed(step, td.pid, 'setpgid', e);
     if (a.pgid < 0) return err('EINVAL');
@@ -143,7 +140,7 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
    * tcsetpgrp on the session's terminal. Simplification: a background caller is not sent SIGTTOU.
    */
   sys_tcsetpgrp(p: Proc, a: StepOf<'tcsetpgrp'>): Observation {
-    requireInt('tcsetpgrp', 'pgid', a.pgid);
+    requireInt('tcsetpgrp', 'pgid', a.pgid, INT32);
     const s = p.pgrp.session;
     const tp = s.ttyp;
     if (!s.ttyvp || tp === null || tp.session !== s || !(p.flag & P_CONTROLT)) {
@@ -157,7 +154,7 @@ export abstract class JobControlKernel extends SignalSyscallKernel {
 
   /** getpgid / getsid: 0 means the caller; zombies are not found (pfind). */
   sys_getid(p: Proc, a: StepOf<'getpgid'> | StepOf<'getsid'>): Observation {
-    requireInt(a.call, 'target', a.target);
+    requireInt(a.call, 'target', a.target, INT32);
     const t = a.target === 0 ? p : this.findForPgrpCall(a.target) ?? this.threadOwner(a.target);
     if (t === null) return failed(this.stepIndex, p.pid, a.call, 'ESRCH');
     return returned(this.stepIndex, p.pid, a.call, a.call === 'getpgid' ? t.pgrp.id : t.pgrp.session.sid);

@@ -2,6 +2,7 @@ import { PTRACE_REQUEST_NAMES, StepRejected, type ErrnoName, type Observation, t
 import { P_STOPPED, P_STOPPED_SIG, P_STOPPED_TRACE, P_TRACED, P_WAITED, P_WEXIT, PRS_ZOMBIE } from '../kernel/flags';
 import { failed, returned } from '../kernel/observe';
 import type { Proc } from '../kernel/proc';
+import { INT32, requireInt } from '../kernel/step-args';
 import { ForkKernel } from '../fork/fork-kernel';
 import { resolveSignal, UNNAMED } from '../signals/resolve-signal';
 import { SIGCHLD, SIGKILL, SIGSTOP, sigBit } from '../signals/signal-ids';
@@ -21,9 +22,7 @@ export abstract class PtraceKernel extends ForkKernel {
 
   sys_ptrace(td: Proc, a: StepOf<'ptrace'>): Observation {
     if (!REQUESTS.has(a.req)) throw new StepRejected('ptrace', `req: unknown request ${JSON.stringify(a.req)}`);
-    if (a.req !== 'PT_TRACE_ME' && !Number.isInteger(a.target)) {
-      throw new StepRejected('ptrace', `target must be an integer, got ${a.target}`);
-    }
+    if (a.req !== 'PT_TRACE_ME') requireInt('ptrace', 'target', a.target, INT32);
     const data = a.req === 'PT_CONTINUE' || a.req === 'PT_DETACH' ? resolveSignal(a.data, this.profile, 'ptrace', 'data') : 0;
     const err = this.kern_ptrace(td, a, data);
     return err === null ? returned(this.stepIndex, td.pid, 'ptrace', 0) : failed(this.stepIndex, td.pid, 'ptrace', err);

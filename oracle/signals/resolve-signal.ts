@@ -1,6 +1,7 @@
 import { SIGNAL_NAMES, StepRejected, type Sig, type SignalName } from '../../interleaving';
 import type { Profile } from '../profiles/profile';
 import { sigId } from './signal-ids';
+import { INT32, isIn } from '../kernel/step-args';
 
 /** An id for a named signal; this for a valid number the profile gives no name. */
 export const UNNAMED = -1;
@@ -14,7 +15,7 @@ const NAMES = new Set<string>(SIGNAL_NAMES);
  */
 export function resolveSignal(sig: Sig, profile: Profile, call: string, field: string): number | 'EINVAL' {
   if (typeof sig === 'number') {
-    if (!Number.isInteger(sig)) throw new StepRejected(call, `${field} must be an integer or a signal name, got ${sig}`);
+    if (!isIn(sig, INT32)) throw new StepRejected(call, `${field} must be ${INT32.name} or a signal name, got ${sig}`);
     if (sig < 0 || sig > profile.numbering.maxsig) return 'EINVAL';
     if (sig === 0) return 0;
     const name = profile.numbering.signame(sig);

@@ -5,6 +5,7 @@ import type { Proc } from '../kernel/proc';
 import {
   SAF_NOCLDSTOP, SAF_NOCLDWAIT, SAF_NODEFER, SAF_RESETHAND, SAF_RESTART, SAF_SIGINFO, SIG_CATCH, SIG_DFL, SIG_IGN,
 } from '../kernel/sigacts';
+import { INT32, requireInt } from '../kernel/step-args';
 import { resolveSignal, UNNAMED } from './resolve-signal';
 import { NSIG_NAMED, SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, SIGTHR, UNBLOCKABLE, maskNames, sigBit, sigId } from './signal-ids';
 import { SignalDeliveryKernel } from './signal-delivery';
@@ -37,7 +38,7 @@ export abstract class SignalSyscallKernel extends SignalDeliveryKernel {
   }
 
   sys_kill(td: Proc, a: StepOf<'kill'>): Observation {
-    if (!Number.isInteger(a.target)) throw new StepRejected('kill', `target must be an integer, got ${a.target}`);
+    requireInt('kill', 'target', a.target, INT32);
     const id = resolveSignal(a.sig, this.profile, 'kill', 'sig');
     const step = this.stepIndex;
     if (id === 'EINVAL') {

@@ -2,6 +2,7 @@ import { StepRejected, WAIT_OPTION_NAMES, UNSPECIFIED, type Observation, type St
 import { P_CONTINUED, P_PPWAIT, P_STATCHILD, P_STOPPED, P_STOPPED_SIG, P_TRACED, P_WAITED, PRS_NORMAL, PRS_ZOMBIE } from '../kernel/flags';
 import { failed, returned, slept } from '../kernel/observe';
 import type { Proc, SleepState } from '../kernel/proc';
+import { INT32, requireInt, UINT32 } from '../kernel/step-args';
 import { ExitKernel } from '../exit/exit-kernel';
 import { SIGCHLD } from '../signals/signal-ids';
 import { WAIT_SLEEPS, type WaitOutcome, type WaitResult } from './wait-result';
@@ -20,12 +21,10 @@ const OPTION_NAMES = new Set<string>(WAIT_OPTION_NAMES);
 const PTRS = new Set<string>(['valid', 'null', 'fault']);
 
 function checkWait4(a: StepOf<'wait4'>): void {
-  if (!Number.isInteger(a.wpid) || a.wpid < -0x80000000 || a.wpid > 0x7fffffff) {
-    throw new StepRejected('wait4', `wpid must be a 32-bit integer, got ${a.wpid}`);
-  }
+  requireInt('wait4', 'wpid', a.wpid, INT32);
   if (!Array.isArray(a.options)) throw new StepRejected('wait4', 'options must be a list of W* names');
   for (const o of a.options) if (!OPTION_NAMES.has(o)) throw new StepRejected('wait4', `options: unknown option ${JSON.stringify(o)}`);
-  if (a.extraBits !== undefined && !Number.isInteger(a.extraBits)) throw new StepRejected('wait4', 'extraBits must be an integer');
+  if (a.extraBits !== undefined) requireInt('wait4', 'extraBits', a.extraBits, UINT32);
   if (!PTRS.has(a.status)) throw new StepRejected('wait4', `status must be valid, null or fault, got ${JSON.stringify(a.status)}`);
   if (!PTRS.has(a.rusage)) throw new StepRejected('wait4', `rusage must be valid, null or fault, got ${JSON.stringify(a.rusage)}`);
 }

@@ -6,7 +6,7 @@ describe('exit1 and abort2 details', () => {
     const d = boot();
     const c = d.fork(1);
     const abort2 = (patch: object) => () => d.step({ pid: c, call: 'abort2', why: 'x', nargs: 0, args: null, ...patch } as never);
-    expect(abort2({ nargs: 1.5 })).toThrow('abort2: nargs must be an integer, got 1.5');
+    expect(abort2({ nargs: 1.5 })).toThrow('abort2: nargs must be a 32-bit integer, got 1.5');
     expect(abort2({ why: 7 })).toThrow('why must be a string or null');
     expect(abort2({ args: [1.5] })).toThrow('args must be null or a list of integers');
   });

@@ -18,7 +18,7 @@ describe('wait4 arguments and copyouts', () => {
     const bad = (patch: object) => () => d.step({ ...wait4(1, -1), ...patch } as never);
     expect(bad({ options: 'WNOHANG' })).toThrow('options must be a list of W* names');
     expect(bad({ options: ['WBOGUS'] })).toThrow('options: unknown option "WBOGUS"');
-    expect(bad({ extraBits: 0.5 })).toThrow('extraBits must be an integer');
+    expect(bad({ extraBits: 0.5 })).toThrow('extraBits must be a 32-bit unsigned integer');
     expect(bad({ status: 'bogus' })).toThrow('status must be valid, null or fault, got "bogus"');
     expect(bad({ rusage: 'bogus' })).toThrow('rusage must be valid, null or fault, got "bogus"');
   });

@@ -153,7 +153,7 @@ describe('fork1 (semantics.md §3.1) and the pid allocator (§3.2, §9.5)', () =
   test('setuid takes the largest uid_t (32 bits unsigned) and refuses the next as a malformed step', () => {
     const d = boot();
     const c = d.fork(1);
-    expect(() => d.step({ pid: c, call: 'setuid', uid: 2 ** 32 })).toThrow('setuid: uid must be an integer ≤ 4294967295, got 4294967296');
+    expect(() => d.step({ pid: c, call: 'setuid', uid: 2 ** 32 })).toThrow('setuid: uid must be a 32-bit unsigned integer, got 4294967296');
     expect(d.own({ pid: c, call: 'setuid', uid: 2 ** 32 - 1 })).toMatchObject({ ret: 0 });
     expect(d.snap().uidCounts).toEqual({ 0: 1, 4294967295: 1 });
   });

@@ -71,7 +71,7 @@ describe('serve', () => {
     ], createOracle());
     expect(r[0]).toEqual({ type: 'error', seq: 0, error: { kind: 'internal', message: 'config.pidMax (8) must be above 300 on the linux profile: pids wrap to 300' } });
     expect(r[1]).toEqual({ type: 'ok', seq: 1 });
-    expect(r[2]).toEqual({ type: 'error', seq: 2, error: { kind: 'rejected', message: 'setuid: uid must be an integer ≤ 4294967295, got 4294967296' } });
+    expect(r[2]).toEqual({ type: 'error', seq: 2, error: { kind: 'rejected', message: 'setuid: uid must be a 32-bit unsigned integer, got 4294967296' } });
   });
 
   test('refuses a profile or a version it does not speak', async () => {
