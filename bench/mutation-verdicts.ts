@@ -66,6 +66,7 @@ const RUSAGE_FLAG =
 
 export const EQUIVALENT_MUTANTS: readonly Verdict[] = [
   ...REST_EQUIVALENT_MUTANTS,
+  { file: WAIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (o.status !== undefined) f.status = o.status;', equivalent: 'o.status is undefined exactly when the status pointer was null; assigning undefined leaves a key without a value, which JSON (fixtures, the line protocol, reports) drops and every comparison reads as absent' },
   { file: WAIT, mutator: 'UpdateOperator', replacement: 'nfound--', lineContains: 'nfound++', equivalent: 'nfound is only compared with 0 (kern_exit.c:846 ECHILD); counting down is non-zero exactly when counting up is' },
   { file: WAIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "this.kern_wait(q, pid, options, a.call === 'wait4' && a.rusage !== 'null')", equivalent: RUSAGE_FLAG },
   { file: WAIT, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "this.waitScan(p, s.wpid, s.options, a.call === 'wait4' && a.rusage !== 'null')", equivalent: RUSAGE_FLAG },
