@@ -3,10 +3,26 @@ import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
 import type { TableChanges } from './lib/table-changes';
 
+/** The last counts record seen and how many of its uids have a count: a record is shared by every snapshot until a count changes. */
+let counted: Snapshot['uidCounts'] | null = null;
+let nonzero = 0;
+
+/** How many uids of `counts` have a non-zero count (a walk of an integer-keyed record costs more than the rest of the check). */
+function nonzeroCounts(counts: Snapshot['uidCounts']): number {
+  if (counts !== counted) {
+    nonzero = 0;
+    for (const uid in counts) if (counts[uid] !== 0) nonzero++;
+    counted = counts;
+  }
+  return nonzero;
+}
+
 function uidCountsAgree(s: Snapshot): string | null {
   const byUid = new Map<number, number>();
   for (const p of s.procs) byUid.set(p.uid, (byUid.get(p.uid) ?? 0) + 1);
   for (const [uid, n] of byUid) if ((s.uidCounts[uid] ?? 0) !== n) return `uid ${uid} owns ${n} processes but its count is ${s.uidCounts[uid] ?? 0}`;
+  // Every uid owning a process has its count, so a count more than those is one owning none.
+  if (nonzeroCounts(s.uidCounts) === byUid.size) return null;
   for (const uid in s.uidCounts) {
     const n = s.uidCounts[uid];
     if (n !== 0 && !byUid.has(Number(uid))) return `uid ${uid} has count ${n} but owns no process`;
