@@ -7,6 +7,12 @@ import { deviant } from './deviant';
 import { DEVIATIONS } from './deviations';
 
 const MAX_RUNS = 2000;
+/**
+ * The runs searched are `runSeed(SEED_BASE, 0..)`. From base 2 every deviation is caught within 21
+ * runs (111 in all); from 7001, the base this test first had, the continue deviation took 749 (857
+ * in all), most of the suite's time here. Any base shows the same thing: the search is fixed.
+ */
+const SEED_BASE = 2;
 const model = createModel();
 const oracle = createModel();
 
@@ -19,7 +25,7 @@ describe('every invariant catches a planted deviation', () => {
     const inv = INVARIANTS_BY_NAME.get(name)!;
     const target = deviant(createModel(), d);
     for (let run = 0; run < MAX_RUNS; run++) {
-      const seed = runSeed(7001, run);
+      const seed = runSeed(SEED_BASE, run);
       const { interleaving, outcome } = runOne(seed, { model, target, checks: [inv] });
       if (outcome.failure === null) continue;
       expect(outcome.failure.property).toBe(name);
