@@ -1,5 +1,5 @@
 import type { Implementation, Interleaving } from '../interleaving';
-import type { Invariant } from './check';
+import type { CheckMode, Invariant } from './check';
 import type { CompareOptions } from './compare';
 import { execute, type Failure } from './execute';
 import type { KnownDivergences } from './known-divergences';
@@ -10,6 +10,8 @@ export interface Judge {
   target: Implementation;
   reference?: Implementation;
   invariants: readonly Invariant[];
+  /** How the invariants judge the table (default DEFAULT_CHECK_MODE). */
+  checkMode?: CheckMode;
   compare?: Partial<CompareOptions>;
   /** The pid each step created, for the shrinker's pid renumbering (default: its own guess). */
   createdPids?: (il: Interleaving) => (number | null)[] | Promise<(number | null)[]>;
@@ -29,7 +31,7 @@ export interface Judge {
  * or fails only where the target cannot be pinned: see Judge.orderable).
  */
 export async function replayFailure(judge: Judge, il: Interleaving): Promise<Failure | null> {
-  const outcome = await execute(judge.target, il, { invariants: judge.invariants, reference: judge.reference, compare: judge.compare });
+  const outcome = await execute(judge.target, il, { invariants: judge.invariants, checkMode: judge.checkMode, reference: judge.reference, compare: judge.compare });
   const f = outcome.failure;
   if (f === null || judge.known?.classify(il, f, outcome.results)) return null;
   return judge.orderable !== undefined && f.step >= judge.orderable(il) ? null : f;

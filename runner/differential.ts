@@ -78,7 +78,7 @@ export async function runCampaign(c: Campaign): Promise<CampaignResult> {
 
   for (let run = 0; run < c.runs && found.length < maxFailures; run++) {
     const { interleaving: il, reference } = referenceFor(c.generate(run), c.reference);
-    const outcome = await execute(noting.target, il, { invariants: c.invariants, reference, compare: c.compare, counts });
+    const outcome = await execute(noting.target, il, { invariants: c.invariants, checkMode: c.checkMode, reference, compare: c.compare, counts });
     runs++;
     if (noting.takeRefusal() !== null) {
       skippedRuns++;

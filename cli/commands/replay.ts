@@ -2,7 +2,6 @@ import type { Fixture, Implementation, Interleaving, ProfileName } from '../../i
 import { createOracle } from '../../oracle';
 import { openTarget } from '../../adapters/targets';
 import type { CheckMode } from '../../runner/check';
-import { DEFAULT_CHECK_MODE, withCheckMode } from '../../runner/check-mode';
 import { execute } from '../../runner/execute';
 import { FixtureError, fixtureProfiles, readFixture } from '../../runner/fixture-reader';
 import { replayFixture } from '../../runner/fixture-replay';
@@ -30,7 +29,7 @@ async function replayOne(target: Implementation, fixture: Fixture, o: ReplayOpti
   if (!fixtureProfiles(fixture).includes(o.profile)) return { kind: 'skip', lines: [`does not apply to profile ${o.profile}`] };
   const il = interleavingIn(fixture, o.profile);
   const stated = await replayFixture(target, { ...fixture, config: il.config });
-  const checked = await execute(target, il, { reference: createOracle(), invariants: withCheckMode(checksFor({ errata: o.errata, profile: o.profile }), o.checkMode ?? DEFAULT_CHECK_MODE), compare: { expectedProfile: o.profile, actualProfile: o.profile } });
+  const checked = await execute(target, il, { reference: createOracle(), invariants: checksFor({ errata: o.errata, profile: o.profile }), checkMode: o.checkMode, compare: { expectedProfile: o.profile, actualProfile: o.profile } });
   const lines = [...stated.mismatches.map((m) => `expectation: ${m}`)];
   const f = checked.failure;
   if (f) lines.push(`${f.property} fails at step ${f.step}: ${f.message}`);

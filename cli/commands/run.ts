@@ -3,7 +3,6 @@ import type { ProfileName, StepResult } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { openTarget } from '../../adapters/targets';
 import type { CheckMode } from '../../runner/check';
-import { DEFAULT_CHECK_MODE, withCheckMode } from '../../runner/check-mode';
 import { runCampaign, type FoundFailure } from '../../runner/differential';
 import { writeFixtureAtomic } from '../../runner/fixture-reader';
 import { junitXml } from '../../runner/junit';
@@ -76,7 +75,7 @@ export async function runCommand(o: RunOptions, io: Io): Promise<number> {
     result = await runCampaign({
       target,
       reference: createOracle(),
-      invariants: withCheckMode(checksFor({ errata: o.errata, profile: o.profile }), o.checkMode ?? DEFAULT_CHECK_MODE),
+      invariants: checksFor({ errata: o.errata, profile: o.profile }), checkMode: o.checkMode,
       compare: { expectedProfile: o.profile, actualProfile: o.profile },
       targetSpec: o.impl,
       profile: o.profile,

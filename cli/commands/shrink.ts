@@ -5,7 +5,6 @@ import { openTarget } from '../../adapters/targets';
 import { failureFixture } from '../../runner/differential-fixture';
 import { replayFailure, shrinkOnTarget, type Judge } from '../../runner/differential-shrink';
 import type { CheckMode } from '../../runner/check';
-import { DEFAULT_CHECK_MODE, withCheckMode } from '../../runner/check-mode';
 import { execute } from '../../runner/execute';
 import { readFixture, writeFixtureAtomic } from '../../runner/fixture-reader';
 import { replayCommandLine } from '../../runner/report-text';
@@ -35,7 +34,7 @@ export async function shrinkCommand(file: string, o: ShrinkOptions, io: Io): Pro
   const fixture = readFixture(file);
   const target = await openTarget(o.impl, { profile: o.profile, timeoutMs: o.timeout, cwd: io.cwd });
   try {
-    const judge: Judge = { target, reference: createOracle(), invariants: withCheckMode(checksFor({ errata: o.errata, profile: o.profile }), o.checkMode ?? DEFAULT_CHECK_MODE), compare: { expectedProfile: o.profile, actualProfile: o.profile }, createdPids: createdPidsFor(o.profile), orderable: orderableFor(o.profile) };
+    const judge: Judge = { target, reference: createOracle(), invariants: checksFor({ errata: o.errata, profile: o.profile }), checkMode: o.checkMode, compare: { expectedProfile: o.profile, actualProfile: o.profile }, createdPids: createdPidsFor(o.profile), orderable: orderableFor(o.profile) };
     const il = interleavingIn(fixture, o.profile);
     const failure = await replayFailure({ ...judge, orderable: undefined }, il);
     const pinned = judge.orderable?.(il) ?? il.steps.length;

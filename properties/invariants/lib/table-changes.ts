@@ -12,7 +12,7 @@ export interface ViewChanges<V> {
   /** Ids in `before` only. */
   readonly freed: readonly number[];
   /** Whether `after` lists some id twice (against the Snapshot contract). */
-  readonly repeated?: boolean;
+  readonly repeated: boolean;
 }
 
 /** The one empty list of every kind a step left unchanged (never written to). */
