@@ -2,7 +2,7 @@ import type { MdCall, MdHook, ProcView } from '../../interleaving';
 import type { CheckContext, Invariant } from '../../runner/check';
 import type { ById } from './lib/by-id';
 import { Induction } from './lib/induction';
-import { PerProcess } from './lib/lifetimes';
+import { FewPerPid } from './lib/few-per-pid';
 import { createdPids, procsOf } from './lib/procs';
 import type { TableChanges } from './lib/table-changes';
 
@@ -10,8 +10,9 @@ import type { TableChanges } from './lib/table-changes';
 const LIFE: readonly MdHook[] = ['vmspace_exit', 'cpu_exit', 'sched_exit', 'thread_exit', 'thread_wait', 'vm_waitproc'];
 const EXITED = 4;
 const REAPED = LIFE.length;
-/** The callers of a step without hooks (most steps). */
+/** The callers of a step without hooks (most steps), and their hooks. */
 const NO_CALLERS: readonly number[] = [];
+const NO_HOOKS = { pids: NO_CALLERS, hooks: [] as readonly MdHook[][] };
 
 interface Progress {
   /** How many hooks of LIFE have been called. */
@@ -35,15 +36,42 @@ function touchedOrNew(changes: TableChanges, created: readonly number[], before:
   return out.sort((x, y) => x.pid - y.pid);
 }
 
-/** The calls of one pid in a step, with each cpu_thread_exit checked to sit beside its thread_exit. */
-function ownHooks(calls: MdCall[], pid: number): MdHook[] | string {
-  const hooks = calls.filter((c) => c.pid === pid).map((c) => c.hook);
-  const pairs = hooks.filter((h) => h === 'thread_exit').length;
-  const cpu = hooks.filter((h) => h === 'cpu_thread_exit').length;
+/** The hooks each pid called in a step, pids in order of first call (one pass: a drain step has dozens of calls). */
+function hooksByCaller(calls: readonly MdCall[]): { pids: number[]; hooks: MdHook[][] } {
+  const pids: number[] = [];
+  const hooks: MdHook[][] = [];
+  let at = -1;
+  for (let i = 0; i < calls.length; i++) {
+    const { pid, hook } = calls[i];
+    // A pid's calls mostly come together.
+    if (at < 0 || pids[at] !== pid) {
+      at = pids.indexOf(pid);
+      if (at < 0) {
+        at = pids.push(pid) - 1;
+        hooks.push([]);
+      }
+    }
+    hooks[at].push(hook);
+  }
+  return { pids, hooks };
+}
+
+/** One pid's hooks of a step without its cpu_thread_exit calls, each checked to sit beside its thread_exit. */
+function ownHooks(hooks: readonly MdHook[], pid: number): readonly MdHook[] | string {
+  let pairs = 0;
+  let cpu = 0;
+  for (let i = 0; i < hooks.length; i++) {
+    if (hooks[i] === 'thread_exit') pairs++;
+    else if (hooks[i] === 'cpu_thread_exit') cpu++;
+  }
   if (pairs !== cpu) return `pid ${pid} had ${pairs} thread_exit but ${cpu} cpu_thread_exit calls`;
-  const lonely = hooks.findIndex((h, i) => h === 'cpu_thread_exit' && hooks[i - 1] !== 'thread_exit' && hooks[i + 1] !== 'thread_exit');
-  if (lonely >= 0) return `pid ${pid}: cpu_thread_exit outside thread_exit`;
-  return hooks.filter((h) => h !== 'cpu_thread_exit');
+  if (cpu === 0) return hooks;
+  const own: MdHook[] = [];
+  for (let i = 0; i < hooks.length; i++) {
+    if (hooks[i] !== 'cpu_thread_exit') own.push(hooks[i]);
+    else if (hooks[i - 1] !== 'thread_exit' && hooks[i + 1] !== 'thread_exit') return `pid ${pid}: cpu_thread_exit outside thread_exit`;
+  }
+  return own;
 }
 
 /**
@@ -57,7 +85,7 @@ export const mdHooks: Invariant = {
   source: 'kern_exit.c:133-167, 288, 415, 514, 536, 779, 786; semantics.md §3.14',
   needs: ['snapshot', 'md'],
   start() {
-    const life = new PerProcess<Progress>();
+    const life = new FewPerPid<Progress>();
     const induction = new Induction();
     /** The pids the last step created: this step is the first to see them in `before`. */
     let createdLast: readonly number[] = NO_CALLERS;
@@ -80,14 +108,16 @@ export const mdHooks: Invariant = {
       const calls = ctx.result.md!;
       const after = procsOf(ctx.after!);
       const before = procsOf(ctx.before!);
-      for (const pid of calls.length === 0 ? NO_CALLERS : new Set(calls.map((c) => c.pid))) {
-        const hooks = ownHooks(calls, pid);
+      const called = calls.length === 0 ? NO_HOOKS : hooksByCaller(calls);
+      for (let k = 0; k < called.pids.length; k++) {
+        const pid = called.pids[k];
+        const hooks = ownHooks(called.hooks[k], pid);
         if (typeof hooks === 'string') return hooks;
         let g = life.get(pid);
         if (!g) {
           // An exec in the same step may single-thread it silently, so only its own exit call is exact.
           g = { phase: 0, extraThreads: 0, threads: before.get(pid)?.threads ?? 1, exact: ctx.step.pid === pid && ctx.step.call === 'exit' };
-          life.set(pid, g);
+          life.add(pid, g);
         }
         for (const h of hooks) {
           if (g.phase === 0 && h === 'thread_exit') g.extraThreads++;
@@ -97,16 +127,21 @@ export const mdHooks: Invariant = {
         }
       }
       for (const p of changes === null ? ctx.before!.procs : touchedOrNew(changes, created, before)) {
-        if (life.has(p.pid)) continue;
-        if (!after.has(p.pid)) return `pid ${p.pid} was freed without any hook`;
-        if (after.get(p.pid)!.state === 'ZOMBIE') return `zombie ${p.pid} went through none of exit1's hooks`;
+        // Most are alive in `after`: the hooks are asked for only of the freed and the zombies.
+        const now = after.get(p.pid);
+        if ((now !== undefined && now.state !== 'ZOMBIE') || life.has(p.pid)) continue;
+        if (now === undefined) return `pid ${p.pid} was freed without any hook`;
+        return `zombie ${p.pid} went through none of exit1's hooks`;
       }
-      for (const [pid, g] of life) {
+      for (let i = 0; i < life.pids.length; ) {
+        const pid = life.pids[i];
+        const g = life.values[i];
         const p = after.get(pid);
         if (!p && g.phase !== REAPED) return `pid ${pid} was freed after only ${g.phase} of its hooks`;
         if (p?.state === 'ZOMBIE' && g.phase !== EXITED) return `zombie ${pid} went through ${g.phase} hooks, not exit1's ${EXITED}`;
         if (p && p.state !== 'ZOMBIE' && g.phase !== 0) return `live pid ${pid} already had exit hooks (${LIFE[g.phase - 1]})`;
-        if (!p) life.delete(pid);
+        if (!p) life.dropAt(i);
+        else i++;
       }
       return null;
     }

@@ -60,6 +60,8 @@ export function tableInvariant(meta: Omit<Invariant, 'start' | 'needs'>, check: 
       const induction = new Induction();
       return {
         check(ctx) {
+          // A run keeps one mode: judged whole, the verdict on `before` is never asked for.
+          if (ctx.mode !== 'incremental') return tableIndex(ctx.after!).verdict(slot, whole);
           const changes = induction.changes(ctx);
           return induction.judged(ctx, changes === null ? tableIndex(ctx.after!).verdict(slot, whole) : check(ctx.after!, changes));
         },

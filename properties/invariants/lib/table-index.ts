@@ -1,5 +1,6 @@
 import type { PgrpView, ProcView, SessionView, Snapshot } from '../../../interleaving';
 import { byId, type ById } from './by-id';
+import { pidChanges, type PidChanges } from './pid-changes';
 import { TableChanges } from './table-changes';
 
 /**
@@ -17,8 +18,23 @@ export class TableIndex {
   private dead?: readonly ProcView[];
   private readonly verdicts: (string | null | undefined)[] = [];
   private diff: TableChanges | null = null;
+  private pidDiff: PidChanges | null = null;
+  private pidDiffBefore: Snapshot | null = null;
 
-  constructor(readonly snapshot: Snapshot) {}
+  /** `previous`: the index of the snapshot before, whose lookups this one takes over for each list the two share. */
+  constructor(
+    readonly snapshot: Snapshot,
+    previous: TableIndex | null = null,
+  ) {
+    if (previous === null) return;
+    const was = previous.snapshot;
+    if (was.procs === snapshot.procs) {
+      this.pids = previous.pids;
+      this.dead = previous.dead;
+    }
+    if (was.pgrps === snapshot.pgrps) this.groups = previous.groups;
+    if (was.sessions === snapshot.sessions) this.sids = previous.sids;
+  }
 
   /** Processes by pid. */
   get procs(): ById<ProcView> {
@@ -57,6 +73,16 @@ export class TableIndex {
     if (this.diff?.before !== before) this.diff = new TableChanges(before, this.snapshot);
     return this.diff;
   }
+
+  /** The pids created and freed since `before`, worked out once per pair (from the change set when there is one). */
+  pidChangesSince(before: Snapshot): PidChanges {
+    if (this.diff?.before === before) return this.diff.procs;
+    if (this.pidDiffBefore !== before) {
+      this.pidDiff = pidChanges(before.procs, this.snapshot.procs);
+      this.pidDiffBefore = before;
+    }
+    return this.pidDiff!;
+  }
 }
 
 /**
@@ -71,10 +97,12 @@ let older: TableIndex | null = null;
 export function tableIndex(s: Snapshot): TableIndex {
   if (recent?.snapshot === s) return recent;
   if (older?.snapshot === s) {
-    [older, recent] = [recent, older];
-    return recent!;
+    const was = recent;
+    recent = older;
+    older = was;
+    return recent;
   }
   older = recent;
-  recent = new TableIndex(s);
+  recent = new TableIndex(s, older);
   return recent;
 }
