@@ -3,6 +3,12 @@ import { byId, type ById } from './by-id';
 import { pidChanges, type PidChanges } from './pid-changes';
 import { TableChanges } from './table-changes';
 
+/** Processes and their parents' views (undefined: no such process), position by position. */
+export interface ParentPairs {
+  readonly procs: readonly ProcView[];
+  readonly parents: readonly (ProcView | undefined)[];
+}
+
 /**
  * The one read-only view of a snapshot that every invariant shares: lookups built on first use, the
  * verdicts of the invariants over the table alone, and how the table differs from the step's
@@ -16,6 +22,7 @@ export class TableIndex {
   private groups?: ById<PgrpView>;
   private sids?: ById<SessionView>;
   private dead?: readonly ProcView[];
+  private parentPairs?: ParentPairs;
   private readonly verdicts: (string | null | undefined)[] = [];
   private diff: TableChanges | null = null;
   private pidDiff: PidChanges | null = null;
@@ -31,6 +38,7 @@ export class TableIndex {
     if (was.procs === snapshot.procs) {
       this.pids = previous.pids;
       this.dead = previous.dead;
+      this.parentPairs = previous.parentPairs;
     }
     if (was.pgrps === snapshot.pgrps) this.groups = previous.groups;
     if (was.sessions === snapshot.sessions) this.sids = previous.sids;
@@ -44,6 +52,26 @@ export class TableIndex {
   /** Processes by pid as a Map, for callers that need one (never change it). */
   get procMap(): Map<number, ProcView> {
     return (this.pidMap ??= new Map(this.snapshot.procs.map((p) => [p.pid, p])));
+  }
+
+  /**
+   * Every process with its parent's view (`procs.get(ppid)`) at the same position: several checks
+   * read every process's parent, and this looks each up once for all of them.
+   */
+  get withParents(): ParentPairs {
+    if (this.parentPairs === undefined) {
+      const { procs } = this.snapshot;
+      const byPid = this.procs;
+      const parents: (ProcView | undefined)[] = [];
+      for (let i = 0; i < procs.length; i++) parents.push(byPid.get(procs[i].ppid));
+      this.parentPairs = { procs, parents };
+    }
+    return this.parentPairs;
+  }
+
+  /** Whether no two processes share a pid (as the Snapshot contract keeps them). */
+  get pidsDistinct(): boolean {
+    return this.procs.size === this.snapshot.procs.length;
   }
 
   /** Process groups by pgid. */
