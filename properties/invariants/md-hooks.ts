@@ -3,16 +3,17 @@ import type { CheckContext, Invariant } from '../../runner/check';
 import type { ById } from './lib/by-id';
 import { Induction } from './lib/induction';
 import { FewPerPid } from './lib/few-per-pid';
-import { createdPids, procsOf } from './lib/procs';
+import { createdPids, freedPids, procsOf } from './lib/procs';
 import type { TableChanges } from './lib/table-changes';
+import { tableIndex } from './lib/table-index';
 
 /** exit1's hooks in seed order (kern_exit.c:288, 415, 514, 536), then kern_wait's (kern_exit.c:779, 786). */
 const LIFE: readonly MdHook[] = ['vmspace_exit', 'cpu_exit', 'sched_exit', 'thread_exit', 'thread_wait', 'vm_waitproc'];
 const EXITED = 4;
 const REAPED = LIFE.length;
-/** The callers of a step without hooks (most steps), and their hooks. */
-const NO_CALLERS: readonly number[] = [];
-const NO_HOOKS = { pids: NO_CALLERS, hooks: [] as readonly MdHook[][] };
+/** The pids a step created, when none (most steps). */
+const NONE_CREATED: readonly number[] = [];
+const NO_PROCS: readonly ProcView[] = [];
 
 interface Progress {
   /** How many hooks of LIFE have been called. */
@@ -36,42 +37,38 @@ function touchedOrNew(changes: TableChanges, created: readonly number[], before:
   return out.sort((x, y) => x.pid - y.pid);
 }
 
-/** The hooks each pid called in a step, pids in order of first call (one pass: a drain step has dozens of calls). */
-function hooksByCaller(calls: readonly MdCall[]): { pids: number[]; hooks: MdHook[][] } {
-  const pids: number[] = [];
-  const hooks: MdHook[][] = [];
-  let at = -1;
-  for (let i = 0; i < calls.length; i++) {
-    const { pid, hook } = calls[i];
-    // A pid's calls mostly come together.
-    if (at < 0 || pids[at] !== pid) {
-      at = pids.indexOf(pid);
-      if (at < 0) {
-        at = pids.push(pid) - 1;
-        hooks.push([]);
-      }
-    }
-    hooks[at].push(hook);
-  }
-  return { pids, hooks };
+/** Whether an earlier call of the step than `at` is by `pid`. */
+function calledBefore(calls: readonly MdCall[], at: number, pid: number): boolean {
+  for (let j = 0; j < at; j++) if (calls[j].pid === pid) return true;
+  return false;
 }
 
-/** One pid's hooks of a step without its cpu_thread_exit calls, each checked to sit beside its thread_exit. */
-function ownHooks(hooks: readonly MdHook[], pid: number): readonly MdHook[] | string {
+/**
+ * Whether each cpu_thread_exit among `pid`'s calls (those from `from` on) sits beside a
+ * thread_exit of it, one for one: the message if not, else null. Read in place, as the caller's
+ * hooks are: grouping a step's calls by pid in fresh lists costs twice as much.
+ */
+function unpairedHooks(calls: readonly MdCall[], from: number, pid: number): string | null {
   let pairs = 0;
   let cpu = 0;
-  for (let i = 0; i < hooks.length; i++) {
-    if (hooks[i] === 'thread_exit') pairs++;
-    else if (hooks[i] === 'cpu_thread_exit') cpu++;
+  let lonely = false;
+  /** The last hook of pid's seen, and whether it is a cpu_thread_exit with no thread_exit before it (so one must follow). */
+  let last: MdHook | undefined;
+  let open = false;
+  for (let j = from; j < calls.length; j++) {
+    if (calls[j].pid !== pid) continue;
+    const h = calls[j].hook;
+    if (open && h !== 'thread_exit') lonely = true;
+    open = false;
+    if (h === 'thread_exit') pairs++;
+    else if (h === 'cpu_thread_exit') {
+      cpu++;
+      open = last !== 'thread_exit';
+    }
+    last = h;
   }
   if (pairs !== cpu) return `pid ${pid} had ${pairs} thread_exit but ${cpu} cpu_thread_exit calls`;
-  if (cpu === 0) return hooks;
-  const own: MdHook[] = [];
-  for (let i = 0; i < hooks.length; i++) {
-    if (hooks[i] !== 'cpu_thread_exit') own.push(hooks[i]);
-    else if (hooks[i - 1] !== 'thread_exit' && hooks[i + 1] !== 'thread_exit') return `pid ${pid}: cpu_thread_exit outside thread_exit`;
-  }
-  return own;
+  return lonely || open ? `pid ${pid}: cpu_thread_exit outside thread_exit` : null;
 }
 
 /**
@@ -88,7 +85,7 @@ export const mdHooks: Invariant = {
     const life = new FewPerPid<Progress>();
     const induction = new Induction();
     /** The pids the last step created: this step is the first to see them in `before`. */
-    let createdLast: readonly number[] = NO_CALLERS;
+    let createdLast: readonly number[] = NONE_CREATED;
     return {
       check(ctx) {
         const changes = induction.changes(ctx);
@@ -97,6 +94,19 @@ export const mdHooks: Invariant = {
         return induction.judged(ctx, judge(ctx, changes, created));
       },
     };
+
+    /**
+     * Whether every process of `before` that the step freed or left a zombie has had hooks (the
+     * whole table judged through the step's freed pids and the zombies, not a lookup per process).
+     */
+    function allHooked({ before, after }: CheckContext): boolean {
+      const freed = freedPids(before!, after!);
+      for (let i = 0; i < freed.length; i++) if (!life.has(freed[i])) return false;
+      const had = procsOf(before!);
+      const zombies = tableIndex(after!).zombies;
+      for (let i = 0; i < zombies.length; i++) if (!life.has(zombies[i].pid) && had.has(zombies[i].pid)) return false;
+      return true;
+    }
 
     /**
      * One step; `changes` null judges every process of `before`. Incrementally, only one the step
@@ -108,25 +118,30 @@ export const mdHooks: Invariant = {
       const calls = ctx.result.md!;
       const after = procsOf(ctx.after!);
       const before = procsOf(ctx.before!);
-      const called = calls.length === 0 ? NO_HOOKS : hooksByCaller(calls);
-      for (let k = 0; k < called.pids.length; k++) {
-        const pid = called.pids[k];
-        const hooks = ownHooks(called.hooks[k], pid);
-        if (typeof hooks === 'string') return hooks;
+      // Each caller in order of its first call (a cpu_thread_exit is only checked for its pairing).
+      for (let k = 0; k < calls.length; k++) {
+        const pid = calls[k].pid;
+        if (calledBefore(calls, k, pid)) continue;
+        const unpaired = unpairedHooks(calls, k, pid);
+        if (unpaired !== null) return unpaired;
         let g = life.get(pid);
         if (!g) {
           // An exec in the same step may single-thread it silently, so only its own exit call is exact.
           g = { phase: 0, extraThreads: 0, threads: before.get(pid)?.threads ?? 1, exact: ctx.step.pid === pid && ctx.step.call === 'exit' };
           life.add(pid, g);
         }
-        for (const h of hooks) {
+        for (let j = k; j < calls.length; j++) {
+          const h = calls[j].hook;
+          if (calls[j].pid !== pid || h === 'cpu_thread_exit') continue;
           if (g.phase === 0 && h === 'thread_exit') g.extraThreads++;
           else if (LIFE[g.phase] === h) g.phase++;
           else return `pid ${pid}: ${h} called after ${g.phase === 0 ? 'nothing' : LIFE[g.phase - 1]}, expected ${LIFE[g.phase] ?? 'no more hooks'}`;
           if (g.phase === EXITED && (g.exact ? g.extraThreads !== g.threads - 1 : g.extraThreads > g.threads - 1)) return `pid ${pid} had ${g.threads} threads but ${g.extraThreads} extra thread_exit calls`;
         }
       }
-      for (const p of changes === null ? ctx.before!.procs : touchedOrNew(changes, created, before)) {
+      // Judging the whole table, process by process only when some freed pid or zombie lacks hooks (for the message).
+      const judged = changes !== null ? touchedOrNew(changes, created, before) : allHooked(ctx) ? NO_PROCS : ctx.before!.procs;
+      for (const p of judged) {
         // Most are alive in `after`: the hooks are asked for only of the freed and the zombies.
         const now = after.get(p.pid);
         if ((now !== undefined && now.state !== 'ZOMBIE') || life.has(p.pid)) continue;
