@@ -1,7 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
 import { goneOrStateChanged, parentPairs } from './lib/parent-pairs';
-import { hasFlag } from './lib/procs';
 
 /** I4: a traced process is alive, its parent is its tracer, and oppid remembers the real parent (kern_exit.c:233-235). */
 export const traceState: Invariant = tableInvariant(
@@ -17,8 +16,14 @@ export const traceState: Invariant = tableInvariant(
     const { procs, parents } = parentPairs(table, changes, goneOrStateChanged);
     for (let i = 0; i < procs.length; i++) {
       const p = procs[i];
-      const traced = hasFlag(p, 'TRACED');
-      if (hasFlag(p, 'STOPPED_TRACE') && !traced) return `pid ${p.pid} is trace-stopped but not traced`;
+      // Both flags in one walk of the list.
+      let traced = false;
+      let traceStopped = false;
+      for (let k = 0; k < p.flags.length; k++) {
+        if (p.flags[k] === 'TRACED') traced = true;
+        else if (p.flags[k] === 'STOPPED_TRACE') traceStopped = true;
+      }
+      if (traceStopped && !traced) return `pid ${p.pid} is trace-stopped but not traced`;
       // Init's parent is proc0, outside the table: PT_TRACE_ME by init records oppid 0.
       if (!traced || p.pid === 1) continue;
       if (p.state === 'ZOMBIE') return `zombie ${p.pid} is still traced`;

@@ -89,10 +89,10 @@ export class TableIndex {
     return (this.dead ??= this.snapshot.procs.filter((p) => p.state === 'ZOMBIE'));
   }
 
-  /** The verdict of table check number `slot` on this snapshot, computed on first demand. */
-  verdict(slot: number, check: (table: Snapshot) => string | null): string | null {
+  /** The verdict of table check number `slot` on this whole snapshot, computed on first demand. */
+  verdict(slot: number, check: (table: Snapshot, changes: null) => string | null): string | null {
     let v = this.verdicts[slot];
-    if (v === undefined) v = this.verdicts[slot] = check(this.snapshot);
+    if (v === undefined) v = this.verdicts[slot] = check(this.snapshot, null);
     return v;
   }
 
