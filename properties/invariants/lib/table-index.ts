@@ -86,7 +86,13 @@ export class TableIndex {
 
   /** The zombies, by pid. */
   get zombies(): readonly ProcView[] {
-    return (this.dead ??= this.snapshot.procs.filter((p) => p.state === 'ZOMBIE'));
+    if (this.dead === undefined) {
+      const { procs } = this.snapshot;
+      const dead: ProcView[] = [];
+      for (let i = 0; i < procs.length; i++) if (procs[i].state === 'ZOMBIE') dead.push(procs[i]);
+      this.dead = dead;
+    }
+    return this.dead;
   }
 
   /** The verdict of table check number `slot` on this whole snapshot, computed on first demand. */
