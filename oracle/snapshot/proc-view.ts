@@ -1,4 +1,4 @@
-import { SA_FLAG_NAMES, type Handler, type ProcView, type SaFlag, type Sleep } from '../../interleaving';
+import { SA_FLAG_NAMES, type Handler, type ProcView, type Rusage, type SaFlag, type Sleep } from '../../interleaving';
 import { PROC_FLAG_NAMES, PRS_NEW, PRS_ZOMBIE, PS_FLAG_NAMES } from '../kernel/flags';
 import type { HandledRecord, Proc, SleepState } from '../kernel/proc';
 import { SAF_NOCLDSTOP, SAF_NOCLDWAIT, SAF_NODEFER, SAF_RESETHAND, SAF_RESTART, SAF_SIGINFO, SIG_CATCH, SIG_IGN } from '../kernel/sigacts';
@@ -19,6 +19,11 @@ const saFlagNames = new SharedByValue((bits) => SA_FLAG_NAMES.filter((f) => bits
 const signalNames = new SharedByValue(maskNames);
 /** Usage records by utime: a running process's new view costs a lookup, not a frozen object. */
 const usages = new SharedByValue((utime) => Object.freeze({ utime }));
+
+/** The usage record of `utime`: the last view's own while it shows it. */
+function usageOf(utime: number, last: Rusage | undefined): Rusage {
+  return last?.utime === utime ? last : usages.of(utime);
+}
 
 function sleepView(s: SleepState | null): Sleep | null {
   if (s === null) return null;
@@ -43,20 +48,36 @@ function handledView(h: readonly HandledRecord[] | null, prev: ProcView | undefi
   return h === null ? [] : h.map((r) => Object.freeze({ ...r }));
 }
 
+/** A process's last view, with the kernel values its name fields (masks, handler) were built from. */
+interface LastView {
+  readonly view: ProcView;
+  readonly flag: number;
+  readonly action: number;
+  readonly saFlags: number;
+  readonly psFlag: number;
+  readonly pending: number;
+  readonly blocked: number;
+}
+
+/** The names of `bits`: the last view's own list while the bits are those it was built from. */
+function namesOf<N>(lists: SharedByValue<N[]>, bits: number, was: number | undefined, last: N[] | undefined): N[] {
+  return bits === was ? last! : lists.of(bits);
+}
+
 /**
  * The model's view of one process (semantics.md §2): a frozen copy, shared between snapshots while it
- * holds. The parts `prev` (this process's last view) shows unchanged are its own frozen objects.
+ * holds. The parts `last` (this process's last view) shows unchanged are its own objects.
  */
-export function procView(p: Proc, prev: ProcView | undefined): ProcView {
+export function procView(p: Proc, last: LastView | undefined): ProcView {
+  const prev = last?.view;
   const ps = p.sigacts;
   const a = ps.action[SIGCHLD];
+  const saFlags = ps.saFlags[SIGCHLD];
   const handler: Handler = a === SIG_IGN ? 'SIG_IGN' : a === SIG_CATCH ? 'catch' : 'SIG_DFL';
-  const saFlags = saFlagNames.of(ps.saFlags[SIGCHLD]) as SaFlag[];
-  const same = prev?.sigchld.handler === handler && prev.sigchld.flags === saFlags;
   return Object.freeze({
     pid: p.pid,
     state: p.state === PRS_ZOMBIE ? 'ZOMBIE' : p.state === PRS_NEW ? 'NEW' : 'NORMAL',
-    flags: flagNames.of(p.flag),
+    flags: namesOf(flagNames, p.flag, last?.flag, prev?.flags),
     ppid: p.pptr?.pid ?? 0,
     children: pidsOf(p.children, prev?.children),
     oppid: p.oppid,
@@ -65,15 +86,15 @@ export function procView(p: Proc, prev: ProcView | undefined): ProcView {
     sigparent: p.sigparent === 0 ? 0 : sigName(p.sigparent),
     xstat: p.xstat,
     ksiQueuedAt: p.ksiQueuedAt?.pid ?? null,
-    sigchld: same ? prev.sigchld : Object.freeze({ handler, flags: saFlags }),
-    psFlags: psFlagNames.of(ps.psFlag),
-    pending: signalNames.of(pendingMask(p)),
-    blocked: signalNames.of(p.blocked),
+    sigchld: last?.action === a && last.saFlags === saFlags ? prev!.sigchld : Object.freeze({ handler, flags: saFlagNames.of(saFlags) as SaFlag[] }),
+    psFlags: namesOf(psFlagNames, ps.psFlag, last?.psFlag, prev?.psFlags),
+    pending: namesOf(signalNames, pendingMask(p), last?.pending, prev?.pending),
+    blocked: namesOf(signalNames, p.blocked, last?.blocked, prev?.blocked),
     threads: p.threads,
     leader: p.leader.pid,
     peers: pidsOf(p.peers, prev?.peers),
-    ru: usages.of(p.ru),
-    cru: usages.of(p.cru),
+    ru: usageOf(p.ru, prev?.ru),
+    cru: usageOf(p.cru, prev?.cru),
     uid: p.uid,
     sleeping: prev !== undefined && sleepShows(prev.sleeping, p.sleep) ? prev.sleeping : sleepView(p.sleep),
     handled: handledView(p.handled, prev),
@@ -85,26 +106,26 @@ export function procView(p: Proc, prev: ProcView | undefined): ProcView {
  * masks, state, handler); the parts that are numbers and pid lists are compared with the view itself.
  * Keep `shows` beside procView: a field added there is compared here.
  */
-export class ProcEntry implements ViewEntry<Proc, ProcView> {
-  private view: ProcView;
-  private state = 0;
-  private flag = 0;
-  private sigparent = 0;
-  private action = 0;
-  private saFlags = 0;
-  private psFlag = 0;
-  private pending = 0;
-  private blocked = 0;
+export class ProcEntry implements ViewEntry<Proc, ProcView>, LastView {
+  view: ProcView;
+  state = 0;
+  flag = 0;
+  sigparent = 0;
+  action = 0;
+  saFlags = 0;
+  psFlag = 0;
+  pending = 0;
+  blocked = 0;
 
   constructor(readonly source: Proc) {
-    this.record();
     this.view = procView(source, undefined);
+    this.record();
   }
 
   current(): ProcView {
     if (!this.shows()) {
+      this.view = procView(this.source, this);
       this.record();
-      this.view = procView(this.source, this.view);
     }
     return this.view;
   }
