@@ -6,7 +6,9 @@ const STATE = 'oracle/kernel/kernel-state.ts';
 const PROC = 'oracle/kernel/proc.ts';
 const BUILD = 'oracle/snapshot/build-snapshot.ts';
 const PROC_VIEW = 'oracle/snapshot/proc-view.ts';
-const INPUTS = 'oracle/snapshot/view-cache.ts';
+const VIEW_TABLE = 'oracle/snapshot/view-table.ts';
+const SESSION_VIEW = 'oracle/snapshot/session-view.ts';
+const UID_COUNTS = 'oracle/snapshot/uid-counts.ts';
 
 /** resumeSleeper, where every queued wake lands, begins with the same stop test. */
 const WAKE_JUDGED_AGAIN =
@@ -16,11 +18,15 @@ const WAKE_JUDGED_AGAIN =
 const WITH_A_PROC_CHANGE = (what: string) =>
   `${what}, so procs !== prev.procs whenever this operand would be false: the snapshot is rebuilt all the same`;
 
-/** SortedViews' order test only saves a sort of an array already in id order. */
+/** ViewTable's order test only saves a sort of an array already in id order. */
 const SORT_ANYWAY = 'the test only decides whether to sort; sorting views that are already in id order (ids are unique) gives the same array';
 
-/** A sentinel that no real reading can take in that position, because another number of the reading differs too. */
-const SENTINEL = (why: string) => `the sentinel only has to differ from every real reading: ${why}`;
+/** ViewTable's cursor only says where to look first. */
+const CURSOR_ONLY_GUESSES =
+  'the cursor only says where to look first: a wrong guess falls back to indexOf over all the last walk\'s entries, which finds the same entry (each object has one), so every walk gives the same entries and views';
+
+/** Setting an array's length to the length it has changes nothing. */
+const SAME_LENGTH = 'setting an array\'s length to the length it already has changes nothing';
 
 /** peekPid's answer is -1 or a real id, never 0. */
 const NO_PID_ZERO =
@@ -35,10 +41,6 @@ const EFFECT_GUARD =
   'a guard against a model bug: a step queues a few effects per process of the table (ASTs and wakes of the processes it touched), far below the limit of 1,000,000 for any table a config or test builds; the guard can fire only for effects that never settle, which no correct oracle produces';
 
 /** Reasons two mutants of one line share. */
-const INTEGER_KEYS_IN_ORDER =
-  'a plain object lists integer keys below 2^32 - 1 in ascending order whatever order they were set in, so for every uid a uid_t holds the record is the same';
-const PAST_THE_END =
-  'past the end values[n] is undefined, which is !== any number put, so the second test alone records the new value';
 
 /**
  * Equivalent survivors of the files stryker.rest.json mutates (ptrace, fork, job control, the
@@ -78,22 +80,29 @@ export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: STATE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (p.flag & P_STOPPED_SIG && p.suspended) {', equivalent: WAKE_JUDGED_AGAIN },
   { file: STATE, mutator: 'LogicalOperator', replacement: 'p.flag & P_STOPPED_SIG || p.suspended', lineContains: 'if (p.flag & P_STOPPED_SIG && p.suspended) {', equivalent: WAKE_JUDGED_AGAIN },
   { file: STATE, mutator: 'BlockStatement', replacement: '{}', lineContains: 'if (p.flag & P_STOPPED_SIG && p.suspended) {', equivalent: WAKE_JUDGED_AGAIN },
-  { file: BUILD, mutator: 'UnaryOperator', replacement: '+1', lineContains: 'r.put(s.sid).put(s.leader?.pid ?? -1)', mutated: '-1', equivalent: SENTINEL('a session\'s leader has pid sid, and the one session led by pid 1, init\'s, never loses its leader (init\'s exit panics), so no reading of one session object has both leader 1 and no leader. (The line\'s other -1, a terminal without a group, is killed by rest-snapshot.test.ts)') },
-  { file: BUILD, mutator: 'UnaryOperator', replacement: '+2', lineContains: 'r.put(s.sid).put(s.leader?.pid ?? -1)', equivalent: SENTINEL('ttyp stops being null only at setctty, which sets ttyvp in the same call, so the reading before (ttyvp 0) and after (ttyvp 1) differ whatever the foreground group') },
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'prev !== null && procs === prev.procs && pgrps === prev.pgrps', mutated: 'pgrps === prev.pgrps', equivalent: WITH_A_PROC_CHANGE('a group changes only when a member moves (setpgid, setsid: its pgid changes), comes (fork), goes (reap) or exits (fixjobc in exit1: it becomes a zombie)') },
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'prev !== null && procs === prev.procs && pgrps === prev.pgrps', mutated: 'uidCounts === prev.uidCounts', equivalent: WITH_A_PROC_CHANGE('a per-uid count changes only at fork (a new proc), reap (a proc gone) and setuid (the proc\'s uid)') },
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'k.nprocs === prev.nprocs && k.lastpid === prev.lastpid', mutated: 'k.nprocs === prev.nprocs', equivalent: WITH_A_PROC_CHANGE('nprocs changes only at fork and reap') },
   { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'k.nprocs === prev.nprocs && k.lastpid === prev.lastpid', mutated: 'k.lastpid === prev.lastpid', equivalent: WITH_A_PROC_CHANGE('lastpid moves only at fork (a new proc) and, on Linux, thr_new (the caller\'s thread count)') },
-  { file: BUILD, mutator: 'MethodExpression', replacement: '[...counts.keys()]', lineContains: 'for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;', equivalent: INTEGER_KEYS_IN_ORDER },
-  { file: BUILD, mutator: 'ArithmeticOperator', replacement: 'x + y', lineContains: 'for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;', equivalent: INTEGER_KEYS_IN_ORDER },
-  { file: BUILD, mutator: 'BooleanLiteral', replacement: 'false', lineContains: 'let ordered = true;', equivalent: SORT_ANYWAY },
-  { file: BUILD, mutator: 'UnaryOperator', replacement: '+Infinity', lineContains: 'let lastId = -Infinity;', equivalent: SORT_ANYWAY },
-  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'ordered &&= id > lastId;', equivalent: SORT_ANYWAY },
-  { file: BUILD, mutator: 'EqualityOperator', replacement: 'id >= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: 'ids of one table are unique, so id >= lastId is id > lastId' },
-  { file: BUILD, mutator: 'EqualityOperator', replacement: 'id <= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: `the first id is never <= -Infinity, so ordered is false for every non-empty table and the views are always sorted; ${SORT_ANYWAY}` },
-  { file: BUILD, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));', equivalent: SORT_ANYWAY },
-  { file: PROC_VIEW, mutator: 'UnaryOperator', replacement: '+1', lineContains: "r.put(s === null ? -1 : SLEEP_CHANS.indexOf(s.chan)).put(s?.step ?? -1)", equivalent: SENTINEL('the reading puts channel, step and vfork child; no sleep puts three sentinels, a sleep a channel index ≥ 0 and a step ≥ 0, so with any one sentinel changed the other two still tell the cases apart, and two sleeps differ in channel wherever the child is read (a vfork child is never pid 1 either)') },
-  { file: INPUTS, mutator: 'BooleanLiteral', replacement: 'true', lineContains: 'private changed = false;', equivalent: 'begin() sets it to false before every reading, and viewOf always calls begin() first' },
-  { file: INPUTS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (this.n >= this.values.length || this.values[this.n] !== x) {', equivalent: PAST_THE_END },
-  { file: INPUTS, mutator: 'EqualityOperator', replacement: 'this.n > this.values.length', lineContains: 'if (this.n >= this.values.length || this.values[this.n] !== x) {', equivalent: PAST_THE_END },
+  { file: VIEW_TABLE, mutator: 'BooleanLiteral', replacement: 'false', lineContains: 'let ordered = true;', equivalent: SORT_ANYWAY },
+  { file: VIEW_TABLE, mutator: 'UnaryOperator', replacement: '+Infinity', lineContains: 'let lastId = -Infinity;', equivalent: SORT_ANYWAY },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'ordered &&= id > lastId;', equivalent: SORT_ANYWAY },
+  { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'id >= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: 'ids of one table are unique, so id >= lastId is id > lastId' },
+  { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'id <= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: `the first id is never <= -Infinity, so ordered is false for every non-empty table and the views are always sorted; ${SORT_ANYWAY}` },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));', equivalent: SORT_ANYWAY },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'const i = at < old.length && old[at].source === s ? at : indexOf(old, s);', equivalent: CURSOR_ONLY_GUESSES },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
+  { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'i > 0', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
+  { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'i < 0', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (next.length !== n) next.length = n;', equivalent: SAME_LENGTH },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (next.length !== n) next.length = n;', equivalent: `entries past n are left over from an older walk; their objects have left the table, and an object that leaves a table never comes back to it (a reused pid, pgid or sid is a new Proc, Pgrp or Session), so no walk finds them: ${CURSOR_ONLY_GUESSES}` },
+  { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'next.length === n', lineContains: 'if (next.length !== n) next.length = n;', equivalent: 'it sets the length only when it is already n, so it is the mutant that never sets it: entries past n are left over from an older walk, whose objects have left the table for good (a reused id is a new object), so no walk finds them' },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (views.length !== n) views.length = n;', equivalent: SAME_LENGTH },
+  { file: UID_COUNTS, mutator: 'EqualityOperator', replacement: 'j <= uids.length', lineContains: 'for (let j = 0; j < uids.length; j++) if (counts.get(uids[j]) !== this.counts[j]) return false;', equivalent: 'one step past the end both sides are undefined (no uid is undefined, and the count list has the same length), so the extra test never returns false' },
+  { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'return bits === was ? last! : lists.of(bits);', equivalent: 'the last view\'s list came from the same SharedByValue for the same bits, so the lookup gives that very list' },
+  { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'p.xstat === v.xstat && (p.ksiQueuedAt?.pid ?? null) === v.ksiQueuedAt', mutated: 'p.leader.pid === v.leader', equivalent: 'p_leader is set when the process is made (fork, boot) and never written again' },
+  { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: '(p.pptr?.pid ?? 0) === v.ppid && p.oppid === v.oppid', mutated: 'p.pgrp.session.sid === v.sid', equivalent: 'a process changes session only with its group (a group belongs to one session), and setsid gives it a new group, pgid = pid, which it did not lead before (a group leader gets EPERM), so the pgid comparison fails whenever this one would' },
+  { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'p.ru === v.ru.utime && p.cru === v.cru.utime', mutated: 'p.cru === v.cru.utime', equivalent: 'cru grows only in the reap of a child (wait), which takes that child off the children list in the same call, so the children comparison fails whenever this one would' },
+  { file: SESSION_VIEW, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if ((s.leader?.pid ?? null) !== v.leader || s.ttyvp !== v.tty || foreground(s) !== v.fg)', mutated: 's.ttyvp !== v.tty', equivalent: 's_ttyvp is set only by setctty, which gives the session a fresh terminal whose foreground is the caller\'s group (fg null before, a pgid after), and cleared only at the leader\'s exit, which clears s_leader too (kern_exit.c:337-345), so another comparison fails whenever this one would' },
 ];

@@ -1,25 +1,11 @@
 import type { PgrpView, ProcView, SessionView, Snapshot } from '../../interleaving';
 import type { KernelState } from '../kernel/kernel-state';
 import type { Pgrp, Proc, Session } from '../kernel/proc';
-import { procInputs, procView } from './proc-view';
-import { Inputs, ViewCache } from './view-cache';
-
-function pgrpView(g: Pgrp): PgrpView {
-  return Object.freeze({ pgid: g.id, sid: g.session.sid, members: g.members.map((m) => m.pid), jobc: g.jobc });
-}
-
-function pgrpInputs(g: Pgrp, r: Inputs): void {
-  r.put(g.id).put(g.session.sid).put(g.jobc).put(g.members.length);
-  for (const m of g.members) r.put(m.pid);
-}
-
-function sessionView(s: Session): SessionView {
-  return Object.freeze({ sid: s.sid, leader: s.leader?.pid ?? null, tty: s.ttyvp, fg: s.ttyvp && s.ttyp !== null ? (s.ttyp.pgrp?.id ?? null) : null });
-}
-
-function sessionInputs(s: Session, r: Inputs): void {
-  r.put(s.sid).put(s.leader?.pid ?? -1).put(s.ttyvp ? 1 : 0).put(s.ttyp === null ? -2 : (s.ttyp.pgrp?.id ?? -1));
-}
+import { PgrpEntry } from './pgrp-view';
+import { ProcEntry } from './proc-view';
+import { SessionEntry } from './session-view';
+import { UidCounts } from './uid-counts';
+import { ViewTable } from './view-table';
 
 /**
  * Builds the snapshots of one kernel. Each proc, pgrp and session view is rebuilt only when the
@@ -30,12 +16,11 @@ function sessionInputs(s: Session, r: Inputs): void {
  * alone, as the Snapshot contract says (tests/properties/snapshots-read-only).
  */
 export class SnapshotBuilder {
-  private readonly procs = new SortedViews(new ViewCache<Proc, ProcView>(procInputs, procView), (v) => v.pid);
-  private readonly pgrps = new SortedViews(new ViewCache<Pgrp, PgrpView>(pgrpInputs, pgrpView), (v) => v.pgid);
-  private readonly sessions = new SortedViews(new ViewCache<Session, SessionView>(sessionInputs, sessionView), (v) => v.sid);
+  private readonly procs = new ViewTable<Proc, ProcView>((p) => new ProcEntry(p), (v) => v.pid);
+  private readonly pgrps = new ViewTable<Pgrp, PgrpView>((g) => new PgrpEntry(g), (v) => v.pgid);
+  private readonly sessions = new ViewTable<Session, SessionView>((s) => new SessionEntry(s), (v) => v.sid);
+  private readonly uidCounts = new UidCounts();
   private last: Snapshot | null = null;
-  /** The uid counts of the last snapshot, as (uid, count) pairs in the kernel's order. */
-  private readonly counted = new Inputs();
 
   /** The whole process table, sorted by pid / pgid / sid (semantics.md §2). */
   build(k: KernelState): Snapshot {
@@ -43,7 +28,7 @@ export class SnapshotBuilder {
     const procs = this.procs.sorted(k.procs, prev?.procs);
     const pgrps = this.pgrps.sorted(k.pgrps, prev?.pgrps);
     const sessions = this.sessions.sorted(k.sessions, prev?.sessions);
-    const uidCounts = this.uidCounts(k.uidCounts, prev);
+    const uidCounts = this.uidCounts.record(k.uidCounts);
     const unchanged =
       prev !== null && procs === prev.procs && pgrps === prev.pgrps && sessions === prev.sessions && uidCounts === prev.uidCounts &&
       k.nprocs === prev.nprocs && k.lastpid === prev.lastpid && k.panicMessage === prev.panic;
@@ -52,52 +37,6 @@ export class SnapshotBuilder {
       this.last = Object.freeze(next);
     }
     return this.last!;
-  }
-
-  /** The uid counts as a record sorted by uid; the previous record when no count changed. */
-  private uidCounts(counts: ReadonlyMap<number, number>, prev: Snapshot | null): Record<number, number> {
-    this.counted.begin();
-    counts.forEach((n, uid) => this.counted.put(uid).put(n));
-    if (!this.counted.end() && prev !== null) return prev.uidCounts;
-    const out: Record<number, number> = {};
-    for (const uid of [...counts.keys()].sort((x, y) => x - y)) out[uid] = counts.get(uid)!;
-    return Object.freeze(out);
-  }
-}
-
-/**
- * A table's views sorted by id, with the previous array given back when no view changed (the cache
- * gives back the previous view itself for an unchanged object).
- */
-class SortedViews<S extends object, V> {
-  private readonly scratch: V[] = [];
-
-  constructor(
-    private readonly cache: ViewCache<S, V>,
-    private readonly id: (v: V) => number,
-  ) {}
-
-  sorted(table: ReadonlyMap<number, S>, prev: readonly V[] | undefined): V[] {
-    const views = this.scratch;
-    let same = prev !== undefined && prev.length === table.size;
-    let ordered = true;
-    let lastId = -Infinity;
-    let n = 0;
-    // forEach, not for-of: no iterator result per entry on this hot path.
-    table.forEach((s, id) => {
-      const v = this.cache.viewOf(id, s);
-      views[n] = v;
-      same &&= prev![n] === v;
-      ordered &&= id > lastId;
-      lastId = id;
-      n++;
-    });
-    // Element for element the previous (sorted) array: nothing changed.
-    if (same) return prev as V[];
-    views.length = n;
-    // Tables are keyed by id and mostly filled in id order; a reused pid breaks the order.
-    if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));
-    return views.slice();
   }
 }
 

@@ -1,5 +1,5 @@
 import { viewChanges } from '../../properties/invariants/lib/table-changes';
-import { boot, exit, kill, run, sigaction, wait4, type Driver } from '../oracle/driver';
+import { boot, exit, kill, ptrace, run, sigaction, wait4, type Driver } from '../oracle/driver';
 
 /** The snapshot builder shares unchanged views: each change of a field the view shows must still reach the next snapshot. */
 describe('snapshot views follow the kernel', () => {
@@ -34,6 +34,30 @@ describe('snapshot views follow the kernel', () => {
     expect(d.snap().panic).toBeNull();
     d.step(exit(1, 0));
     expect(d.snap().panic).toBe('init died (signal 0, exit 0)\nGoing nowhere without my init!');
+  });
+
+  test('a leader asleep in wait4, killed while its peer is trace-stopped, shows its sleep in exit1 (kern_exit.c:217-218)', () => {
+    const d = boot();
+    const l = d.fork(1); // 2
+    d.own({ pid: l, call: 'rfork', flags: ['RFPROC', 'RFTHREAD'] }); // 3, l's peer
+    const dbg = d.fork(1); // 4
+    d.step(ptrace(dbg, 'PT_ATTACH', 3));
+    d.step(wait4(dbg, 3));
+    d.fork(l); // 5: a child for l to wait for
+    expect(d.own(wait4(l, -1))).toMatchObject({ kind: 'sleep' });
+    expect(d.proc(l)!.sleeping).toEqual({ chan: 'wait', step: 6 });
+    d.step(kill(1, l, 'SIGKILL'));
+    expect(d.proc(l)!.sleeping).toEqual({ chan: 'exit1', step: 7 });
+  });
+
+  test('linux: after an exec dropped PS_NOCLDSTOP, the same sigaction again brings it back, the only change of the view', () => {
+    const d = boot({ profile: 'linux' });
+    const c = d.fork(1);
+    d.step(sigaction(c, 'SIGCHLD', 'SIG_IGN', ['SA_NOCLDSTOP']));
+    d.step({ pid: c, call: 'execve', path: '/bin/x' }); // flush_signal_handlers: SIG_IGN and sa_flags stay, PS_NOCLDSTOP goes
+    expect(d.proc(c)!.psFlags).toEqual(['PS_CLDSIGIGN']);
+    d.step(sigaction(c, 'SIGCHLD', 'SIG_IGN', ['SA_NOCLDSTOP']));
+    expect(d.proc(c)!.psFlags).toEqual(['PS_NOCLDSTOP', 'PS_CLDSIGIGN']);
   });
 
   test('processes with the same flag bits share one name list; an unchanged table gives back the same snapshot after another kernel\'s', () => {

@@ -35,7 +35,7 @@ const lists = <V>(c: { fresh: readonly V[]; stale: readonly V[]; created: readon
 
 /**
  * Every step of a few runs: the snapshot against one built afresh (a view the cache did not rebuild
- * is still right: procInputs reads all procView reads), and the merge walk against the comparison.
+ * is still right: ProcEntry.shows compares all procView reads), and the merge walk against the comparison.
  */
 function sharingAgrees(target: Implementation, runs: number): number {
   let steps = 0;
