@@ -1,5 +1,5 @@
 import type { CheckContext } from '../../../runner/check';
-import { createdPids } from './procs';
+import { pidTurnover } from './pid-turnover';
 
 /**
  * Per-process memory that must be forgotten when a pid is handed out again (pid reuse, §3.2):
@@ -7,8 +7,8 @@ import { createdPids } from './procs';
  */
 export class PerProcess<T> extends Map<number, T> {
   forgetNew(ctx: CheckContext): void {
-    if (this.size === 0 || !ctx.before || !ctx.after) return;
-    const created = createdPids(ctx.before, ctx.after);
+    if (this.size === 0 || !ctx.before || !ctx.after || ctx.before === ctx.after) return;
+    const created = pidTurnover(ctx.before, ctx.after).created;
     for (let i = 0; i < created.length; i++) this.delete(created[i]);
   }
 }
