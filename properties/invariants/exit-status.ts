@@ -71,6 +71,7 @@ export const exitStatus: Invariant = {
         expected.forgetNew(ctx);
         held.forgetNew(ctx);
         const { step, before, after } = ctx;
+        const expects = step.call === 'exit' || step.call === 'abort2';
         if (step.call === 'exit') expected.set(step.pid, (step.code & 0xff) << 8);
         if (step.call === 'abort2') expected.set(step.pid, abort2Status(step));
         const wasJudged = before !== null && before === judged;
@@ -82,8 +83,9 @@ export const exitStatus: Invariant = {
           // same expectations (only the caller's can be new), and the unchanged ones of `after` with them.
           wrong = judgeOne(procsOf(before!).get(step.pid)) ?? judge(changes.procs.fresh.filter(zombie));
         } else if (wasJudged) {
-          // The whole table, but what was judged as the last `after` only where it can judge otherwise.
-          wrong = judgeOne(procsOf(before!).get(step.pid)) ?? judgeUnshared(before!, after!);
+          // The whole table, but what was judged as the last `after` only where it can judge otherwise:
+          // the caller's zombie if its expectation was just set, and views `before` does not share.
+          wrong = (expects ? judgeOne(procsOf(before!).get(step.pid)) : null) ?? judgeUnshared(before!, after!);
           if (wrong === null && distinctPids(after!)) judged = after;
         } else {
           wrong = judge(tableIndex(before!).zombies) ?? judge(tableIndex(after!).zombies);

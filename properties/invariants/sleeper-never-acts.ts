@@ -95,10 +95,14 @@ function checkStep(ctx: CheckContext, history: StepHistory, pending: PendingCall
     passed.after = after;
     return null;
   }
+  // In full, after a pass on `before` with no call slept or completed: a view `before` has at the same
+  // position was judged there on the same pending call.
+  const judged = changes === null && before === lastPassed && own.kind !== 'sleep' && result.observations.length === 1 ? before!.procs : null;
   const sleepers = sleepersToJudge(after!, changes, result);
+  const shared = judged !== null && judged.length === sleepers.length;
   for (let i = 0; i < sleepers.length; i++) {
     const p = sleepers[i];
-    if (!p.sleeping) continue;
+    if ((shared && judged[i] === p) || !p.sleeping) continue;
     // exit1 entered from a signal (not from exit or abort2) sleeps for its peers with no call pending.
     const issued = history.issuedBy(p.sleeping.step);
     const fromSignal = p.sleeping.chan === 'exit1' && !(issued?.pid === p.pid && (issued.call === 'exit' || issued.call === 'abort2'));
