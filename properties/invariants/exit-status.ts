@@ -54,10 +54,10 @@ export const exitStatus: Invariant = {
      * The zombies of `after` but those at the same position in `judged`: one view is one process
      * with one status (snapshots are read-only), and those were judged with these expectations.
      */
-    const judgeUnshared = (judged: Snapshot, after: Snapshot): string | null => {
+    const judgeUnshared = (judged: Snapshot, after: Snapshot, distinct: boolean): string | null => {
       const was = judged.procs;
       const now = after.procs;
-      if (was.length !== now.length || !distinctPids(after)) return judge(tableIndex(after).zombies);
+      if (was.length !== now.length || !distinct) return judge(tableIndex(after).zombies);
       for (let i = 0; i < now.length; i++) {
         const wrong = now[i] !== was[i] && zombie(now[i]) ? judgeZombie(now[i]) : null;
         if (wrong !== null) return wrong;
@@ -85,8 +85,9 @@ export const exitStatus: Invariant = {
         } else if (wasJudged) {
           // The whole table, but what was judged as the last `after` only where it can judge otherwise:
           // the caller's zombie if its expectation was just set, and views `before` does not share.
-          wrong = (expects ? judgeOne(procsOf(before!).get(step.pid)) : null) ?? judgeUnshared(before!, after!);
-          if (wrong === null && distinctPids(after!)) judged = after;
+          const distinct = distinctPids(after!);
+          wrong = (expects ? judgeOne(procsOf(before!).get(step.pid)) : null) ?? judgeUnshared(before!, after!, distinct);
+          if (wrong === null && distinct) judged = after;
         } else {
           wrong = judge(tableIndex(before!).zombies) ?? judge(tableIndex(after!).zombies);
           if (wrong === null && distinctPids(after!)) judged = after;
