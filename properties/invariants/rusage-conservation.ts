@@ -12,18 +12,6 @@ function total(procs: readonly ProcView[]): number {
 }
 
 /**
- * total(after) - total(before) when the lists are as long, from the positions whose views differ
- * (a view shared at one position holds the same in both; the oracle shares every unchanged one),
- * else null.
- */
-function moved(before: readonly ProcView[], after: readonly ProcView[]): number | null {
-  if (before.length !== after.length) return null;
-  let n = 0;
-  for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) n += holds(after[i]) - holds(before[i]);
-  return n;
-}
-
-/**
  * I12, §3.13: every tick run is held exactly once: in a live process's own or children's usage, or
  * in a zombie's usage (which took in its children's at kern_exit.c:529), or in the children's usage
  * of whoever really reaped it (kern_exit.c:757). A give-back adds nothing.
@@ -42,17 +30,13 @@ export const rusageConservation: Invariant = {
     let heldBy: Snapshot | null = null;
     return {
       check(ctx) {
-        const { step, result, before, after } = ctx;
+        const { step, result, after } = ctx;
         const o = result.observations[0];
         if (step.call === 'run' && o.kind === 'return' && !o.errno) ran += step.ticks;
         // Incrementally: `before` held `held`, so the sum moves only by the views the step changed.
         const changes = induction.changes(ctx);
         if (changes) held = held - total(changes.procs.stale) + total(changes.procs.fresh);
-        else if (after !== heldBy) {
-          // In full: the whole table, from what the last one held when this step's `before` is that table.
-          const delta = before !== null && before === heldBy ? moved(before.procs, after!.procs) : null;
-          held = delta === null ? total(after!.procs) : held + delta;
-        }
+        else if (after !== heldBy) held = total(after!.procs);
         heldBy = after;
         return induction.judged(ctx, held === ran ? null : `${ran} ticks were run but the table holds ${held}`);
       },

@@ -83,24 +83,22 @@ function checkStep(ctx: CheckContext, history: StepHistory, pending: PendingCall
   const own = result.observations[0];
   if (!own || own.pid !== step.pid || own.step !== index) return `the first observation is not the caller's call of step ${index}`;
   if (own.kind === 'sleep') pending.add(step.pid, index);
-  // In full, after a pass on `before` with no call slept or completed now, a view `before` has at the
-  // same position was judged there on the same pending call (on an unchanged table, all of them).
-  const judged = changes === null && before === lastPassed && own.kind !== 'sleep' && result.observations.length === 1 ? before!.procs : null;
+  // In full, an unchanged table after a pass on it, with no call slept or completed now: judged there on the same pending calls.
+  const same = changes === null && after === before && before === lastPassed && own.kind !== 'sleep' && result.observations.length === 1;
   for (let i = 1; i < result.observations.length; i++) {
     const o = result.observations[i];
     if (pending.get(o.pid) !== o.step) return `pid ${o.pid} completed the call of step ${o.step}, which was not pending`;
     if (o.kind === 'sleep') return `pid ${o.pid}'s completion is another sleep`;
     pending.delete(o.pid);
   }
-  if (judged !== null && after === before) {
+  if (same) {
     passed.after = after;
     return null;
   }
   const sleepers = sleepersToJudge(after!, changes, result);
-  const shared = judged !== null && judged.length === sleepers.length;
   for (let i = 0; i < sleepers.length; i++) {
     const p = sleepers[i];
-    if ((shared && judged[i] === p) || !p.sleeping) continue;
+    if (!p.sleeping) continue;
     // exit1 entered from a signal (not from exit or abort2) sleeps for its peers with no call pending.
     const issued = history.issuedBy(p.sleeping.step);
     const fromSignal = p.sleeping.chan === 'exit1' && !(issued?.pid === p.pid && (issued.call === 'exit' || issued.call === 'abort2'));
