@@ -35,6 +35,17 @@ export class StepRejected extends Error {
 }
 
 /**
+ * A configuration no model can run (a field out of its range, a pid space the profile refuses):
+ * thrown by the oracle's `reset`. Whoever sent it has a bug; the line protocol calls it malformed.
+ */
+export class ConfigInvalid extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigInvalid';
+  }
+}
+
+/**
  * A configuration the implementation cannot model (a real kernel refusing a tiny pid_max): thrown
  * by `reset`. The interleaving is skipped for this target, not reported as a failure.
  */

@@ -1,4 +1,4 @@
-import type { Config, ProfileName } from '../interleaving';
+import { ConfigInvalid, type Config, type ProfileName } from '../interleaving';
 import { profileFor } from './profiles';
 
 /**
@@ -15,16 +15,16 @@ export function validateConfig(c: Config): void {
   const int = (field: keyof Config, min: number) => {
     const v = c[field];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-      throw new Error(`config.${field} must be an integer ≥ ${min}, got ${JSON.stringify(v)}`);
+      throw new ConfigInvalid(`config.${field} must be an integer ≥ ${min}, got ${JSON.stringify(v)}`);
     }
   };
   int('pidMax', 3);
   int('pidFloor', 2);
   int('maxproc', 1);
   int('nprocLimit', 1);
-  if (c.pidFloor >= c.pidMax) throw new Error(`config.pidFloor (${c.pidFloor}) must be below config.pidMax (${c.pidMax})`);
+  if (c.pidFloor >= c.pidMax) throw new ConfigInvalid(`config.pidFloor (${c.pidFloor}) must be below config.pidMax (${c.pidMax})`);
   if (!pidSpaceFits(c.profile, c.pidMax)) {
     const floor = profileFor(c.profile).pidWrapFloor;
-    throw new Error(`config.pidMax (${c.pidMax}) must be above ${floor} on the ${c.profile} profile: pids wrap to ${floor}`);
+    throw new ConfigInvalid(`config.pidMax (${c.pidMax}) must be above ${floor} on the ${c.profile} profile: pids wrap to ${floor}`);
   }
 }

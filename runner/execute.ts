@@ -1,29 +1,13 @@
 import type { Config, Implementation, Interleaving, Snapshot, StepResult } from '../interleaving';
 import { isPromise, StepRejected, withDefaults } from '../interleaving';
-import type { CheckContext, CheckMode, Invariant, InvariantRun } from './check';
+import type { CheckContext, CheckMode, Invariant } from './check';
 import type { CompareOptions } from './compare';
 import { compareResults } from './compare';
 import { DEFAULT_CHECK_MODE } from './check-mode';
-import { involves, reportsAWait } from './involvement';
+import { RunChecks, type Failure, type StepCounts } from './run-checks';
 import { StepHistory } from './step-history';
 
-/** Per-property tallies: how many steps a property was checked on, failed on, or skipped for. */
-export interface StepCounts {
-  checked: number;
-  failed: number;
-  skipped: number;
-}
-
-/**
- * Why a run failed. `property` is an invariant name, or `differential` (the result differs from the
- * reference), `implementation` (the target crashed, hung or broke the protocol) or `rejected` (the
- * target rejected a step the reference took, or the other way round).
- */
-export interface Failure {
-  property: string;
-  step: number;
-  message: string;
-}
+export type { Failure, StepCounts } from './run-checks';
 
 export interface ExecuteOptions {
   /** Checked after every step. */
@@ -80,7 +64,7 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
     return outcome;
   }
   const mode = o.checkMode ?? DEFAULT_CHECK_MODE;
-  const checks = new Checks(invariants, config, counts, mode);
+  const checks = new RunChecks(invariants, config, mode);
   const history = new StepHistory();
   const snap = wantsSnapshots && impl.snapshot ? () => impl.snapshot!() : null;
 
@@ -161,77 +145,8 @@ function* run(impl: Implementation, il: Interleaving, o: ExecuteOptions): Genera
   }
 
   if (outcome.failure === null || !stopEarly) checks.finish(last, fail);
+  if (counts) checks.tallyInto(counts);
   return outcome;
-}
-
-/** What a check needs, as flags read once per run instead of once per step. */
-interface Needs {
-  snapshot: boolean;
-  trace: boolean;
-  md: boolean;
-}
-
-/** The invariants of one run: their per-run state, needs and tallies (made at each one's first step). */
-class Checks {
-  private readonly runs: InvariantRun[];
-  private readonly needs: Needs[];
-  private readonly tallies: (StepCounts | undefined)[];
-  /** Incrementally, the invariants that declare the only steps they can fail on. */
-  private readonly selective: boolean[];
-
-  constructor(
-    private readonly invariants: readonly Invariant[],
-    config: Config,
-    private readonly counts: Record<string, StepCounts> | undefined,
-    mode: CheckMode,
-  ) {
-    this.runs = invariants.map((inv) => inv.start(config));
-    this.needs = invariants.map((inv) => ({ snapshot: inv.needs.includes('snapshot'), trace: inv.needs.includes('trace'), md: inv.needs.includes('md') }));
-    this.tallies = invariants.map(() => undefined);
-    this.selective = invariants.map((inv) => mode === 'incremental' && inv.involves !== undefined);
-  }
-
-  /** Runs every invariant on one step; true when the run must stop. */
-  step(ctx: CheckContext, fail: (f: Failure) => boolean): boolean {
-    const snapshots = ctx.after !== null && ctx.before !== null;
-    const trace = ctx.result.trace !== undefined;
-    const md = ctx.result.md !== undefined;
-    let reported: boolean | undefined;
-    for (let i = 0; i < this.invariants.length; i++) {
-      const c = (this.tallies[i] ??= tally(this.counts, this.invariants[i].name));
-      const n = this.needs[i];
-      if ((n.snapshot && !snapshots) || (n.trace && !trace) || (n.md && !md)) {
-        c.skipped++;
-        continue;
-      }
-      c.checked++;
-      // A step the invariant cannot fail on: it holds there by what it states (counted as checked).
-      if (this.selective[i] && !involves(this.invariants[i].involves!, ctx.step, (reported ??= reportsAWait(ctx.result)))) continue;
-      const message = this.runs[i].check(ctx);
-      if (message !== null) {
-        c.failed++;
-        if (fail({ property: this.invariants[i].name, step: ctx.index, message })) return true;
-      }
-    }
-    return false;
-  }
-
-  /** The end-of-run checks, after the last step. */
-  finish(last: CheckContext | null, fail: (f: Failure) => boolean): void {
-    this.invariants.forEach((inv, i) => {
-      const message = this.runs[i].finish?.(last) ?? null;
-      if (message !== null) {
-        (this.tallies[i] ??= tally(this.counts, inv.name)).failed++;
-        fail({ property: inv.name, step: last?.index ?? -1, message });
-      }
-    });
-  }
-}
-
-/** The tally of `name` in `counts`, or one of this run's own when the caller keeps none (a record of two dozen names costs its every lookup). */
-function tally(counts: Record<string, StepCounts> | undefined, name: string): StepCounts {
-  if (counts === undefined) return { checked: 0, failed: 0, skipped: 0 };
-  return (counts[name] ??= { checked: 0, failed: 0, skipped: 0 });
 }
 
 function describe(e: unknown): string {

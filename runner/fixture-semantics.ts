@@ -1,5 +1,5 @@
 import type { Fixture, ProfileName, StepExpectation } from '../interleaving';
-import { decodeStatus, UNSPECIFIED, withDefaults } from '../interleaving';
+import { ConfigInvalid, decodeStatus, UNSPECIFIED, withDefaults } from '../interleaving';
 import { validateConfig } from '../oracle/validate-config';
 import { FixtureError } from './fixture-error';
 
@@ -47,7 +47,8 @@ function checkConfig(f: Fixture, file: string, profile: ProfileName): void {
   try {
     validateConfig(withDefaults({ ...f.config, profile }));
   } catch (e) {
-    throw new FixtureError(file, (e as Error).message, undefined, 'config');
+    if (!(e instanceof ConfigInvalid)) throw e;
+    throw new FixtureError(file, e.message, undefined, 'config');
   }
 }
 

@@ -12,8 +12,7 @@ export class StepHistory {
   record(ctx: { index: number; step: Step; before: Snapshot | null }): void {
     if (this.steps[ctx.index] === ctx.step) return;
     this.steps[ctx.index] = ctx.step;
-    const pid = ctx.step.pid;
-    this.pgids[ctx.index] = ctx.before?.procs.find((p) => p.pid === pid)?.pgid ?? 0;
+    this.pgids[ctx.index] = ctx.before === null ? 0 : pgidOf(ctx.before, ctx.step.pid);
   }
 
   /** The step that issued the call an observation belongs to. */
@@ -25,4 +24,11 @@ export class StepHistory {
   callerPgid(index: number): number {
     return this.pgids[index] ?? 0;
   }
+}
+
+/** The pgid of `pid` in a snapshot, 0 if it is not there (a plain loop: this runs on every step). */
+function pgidOf(s: Snapshot, pid: number): number {
+  const { procs } = s;
+  for (let i = 0; i < procs.length; i++) if (procs[i].pid === pid) return procs[i].pgid;
+  return 0;
 }

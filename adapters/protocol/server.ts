@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Implementation, ProfileName } from '../../interleaving';
-import { ConfigUnsupported, StepRejected } from '../../interleaving';
+import { ConfigInvalid, ConfigUnsupported, StepRejected } from '../../interleaving';
 import { decodeRequest, encodeLine, RequestInvalid } from './decode';
 import { PROTOCOL_VERSION, type ErrorKind, type Request, type Response } from './messages';
 
@@ -26,6 +26,7 @@ async function answer(impl: Implementation, req: Request, o: ServeOptions): Prom
         await impl.reset(req.config);
       } catch (e) {
         if (e instanceof ConfigUnsupported) return errorResponse(req.seq, 'unsupported', e.reason);
+        if (e instanceof ConfigInvalid) return errorResponse(req.seq, 'protocol', e.message); // the runner sent a config no model runs
         throw e;
       }
       return { type: 'ok', seq: req.seq };

@@ -9,6 +9,9 @@ import {
   RFCFDG, RFFDG, RFKERNELONLY, RFLINUXTHPN, RFMEM, RFNOWAIT, RFPPWAIT, RFPROC, RFSIGSHARE, RFTHREAD, rforkBits,
 } from './rfork-flags';
 
+/** (uid_t)-1, the uid that names no user. */
+const NO_UID = 0xffffffff;
+
 /**
  * Creating processes and threads, exec, credentials and CPU use (kern_fork.c fork1, kern_exec.c,
  * kern_prot.c setuid; semantics.md §3.1, §3.10, §9.6).
@@ -139,6 +142,7 @@ export abstract class ForkKernel extends JobControlKernel {
   /** setuid: ruid = euid = svuid; the per-uid count moves (semantics.md I7). P_SUGID is not modelled. */
   sys_setuid(p: Proc, a: StepOf<'setuid'>): Observation {
     requireInt('setuid', 'uid', a.uid, UINT32); // uid_t
+    if (this.profile.setuidRefusesNoUid && a.uid === NO_UID) return failed(this.stepIndex, p.pid, 'setuid', 'EINVAL');
     if (p.uid !== 0 && a.uid !== p.uid) return failed(this.stepIndex, p.pid, 'setuid', 'EPERM');
     if (a.uid !== p.uid) {
       this.chgproccnt(p.uid, -1);

@@ -71,6 +71,7 @@ export const FREEBSD_R176365: Profile = {
   groupStopOutlivesTrace: false,
   attachStopOnThreadQueue: false,
   setuidMakesUndumpable: false,
+  setuidRefusesNoUid: false,
   sigkillFirst: false,
   setpgidChildOnly: false,
   execResetsIgnoredSigchld: true,

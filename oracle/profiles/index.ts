@@ -1,4 +1,4 @@
-import type { ProfileName } from '../../interleaving';
+import { ConfigInvalid, type ProfileName } from '../../interleaving';
 import { FREEBSD_R176365 } from './freebsd-r176365';
 import { LINUX } from './linux';
 import type { Profile } from './profile';
@@ -17,7 +17,7 @@ export const PROFILES: Readonly<Partial<Record<ProfileName, Profile>>> = {
 export function profileFor(name: string): Profile {
   const p = (PROFILES as Record<string, Profile | undefined>)[name];
   if (!p) {
-    throw new Error(`config.profile: the oracle has no profile '${name}' (available: ${Object.keys(PROFILES).join(', ')})`);
+    throw new ConfigInvalid(`config.profile: the oracle has no profile '${name}' (available: ${Object.keys(PROFILES).join(', ')})`);
   }
   return p;
 }

@@ -76,6 +76,7 @@ export const LINUX: Profile = {
   tidsNameTheirProcess: true, // found on the host: kill(tid, SIGKILL) returns 0 where the model said ESRCH
   stopAbandonsWait: true, // found on the host: a waiter stopped, sent a caught SIGCHLD and continued gets EINTR
   waitReturnAfterSignals: true, // found on the host: a traced waiter woken by a child's stop trace-stops on SIGCHLD before wait4 returns
+  setuidRefusesNoUid: true, // kernel/sys.c __sys_setuid: uid_valid(make_kuid(ns, -1)) fails, EINVAL (pinned on the host: tests/linux/setuid-no-uid)
   setuidMakesUndumpable: true, // found on the host: PT_ATTACH to a child forked after setuid gives EPERM
   sigkillFirst: true, // found on the host: a stopped process with SIGHUP pending dies by SIGKILL
   groupStopOutlivesTrace: true, // found on the host: attach to a stopped process, continue, detach: stopped again; the parent's WUNTRACED wait reports it while the tracee runs (T4)

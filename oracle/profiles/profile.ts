@@ -150,6 +150,11 @@ export interface Profile {
    * SA_RESTART. FreeBSD suspends the sleeper in place and it rescans when resumed.
    */
   readonly stopAbandonsWait: boolean;
+  /**
+   * Whether setuid((uid_t)-1) fails with EINVAL before any permission check (Linux: -1 is INVALID_UID,
+   * kernel/sys.c __sys_setuid checks uid_valid first). FreeBSD's setuid has no such check: root takes it.
+   */
+  readonly setuidRefusesNoUid: boolean;
   /** Whether a uid change makes the process (and children it forks, until exec) undebuggable by non-root (Linux dumpable). */
   readonly setuidMakesUndumpable: boolean;
   /** Whether a pending SIGKILL is acted on before lower-numbered pending signals (Linux's fatal-signal path). */

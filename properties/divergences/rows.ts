@@ -186,4 +186,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), thrNew(2), kill(1, 3, 'SIGTERM'), wait4(1, 2)] },
   { name: 'host-stop-abandons-wait', row: 'host', switch: 'stopAbandonsWait', behaviour: 'A stop abandons a wait4 sleep: a caught SIGCHLD (no SA_RESTART) that came during the stop makes it EINTR when continued, though a child is waiting to be reaped',
     steps: [fork(1), fork(2), catchSig(2, 'SIGCHLD'), wait4(2, -1), kill(1, 2, 'SIGSTOP'), exit(3, 0), kill(1, 2, 'SIGCONT')] },
+  { name: 'host-setuid-no-uid', row: 'host', switch: 'setuidRefusesNoUid', behaviour: 'setuid((uid_t)-1) gives EINVAL, before any permission check: -1 names no user (kernel/sys.c uid_valid); FreeBSD r176365 lets root take it',
+    steps: [setuid(1, 0xffffffff), fork(1)] },
 ];

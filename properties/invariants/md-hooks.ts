@@ -2,16 +2,18 @@ import type { MdCall, MdHook, ProcView } from '../../interleaving';
 import type { CheckContext, Invariant } from '../../runner/check';
 import type { ById } from './lib/by-id';
 import { Induction } from './lib/induction';
-import { PerProcess } from './lib/lifetimes';
-import { createdPids, procsOf } from './lib/procs';
+import { FewPerPid } from './lib/few-per-pid';
+import { createdPids, freedPids, procsOf } from './lib/procs';
 import type { TableChanges } from './lib/table-changes';
+import { tableIndex } from './lib/table-index';
 
 /** exit1's hooks in seed order (kern_exit.c:288, 415, 514, 536), then kern_wait's (kern_exit.c:779, 786). */
 const LIFE: readonly MdHook[] = ['vmspace_exit', 'cpu_exit', 'sched_exit', 'thread_exit', 'thread_wait', 'vm_waitproc'];
 const EXITED = 4;
 const REAPED = LIFE.length;
-/** The callers of a step without hooks (most steps). */
-const NO_CALLERS: readonly number[] = [];
+/** The pids a step created, when none (most steps). */
+const NONE_CREATED: readonly number[] = [];
+const NO_PROCS: readonly ProcView[] = [];
 
 interface Progress {
   /** How many hooks of LIFE have been called. */
@@ -35,15 +37,38 @@ function touchedOrNew(changes: TableChanges, created: readonly number[], before:
   return out.sort((x, y) => x.pid - y.pid);
 }
 
-/** The calls of one pid in a step, with each cpu_thread_exit checked to sit beside its thread_exit. */
-function ownHooks(calls: MdCall[], pid: number): MdHook[] | string {
-  const hooks = calls.filter((c) => c.pid === pid).map((c) => c.hook);
-  const pairs = hooks.filter((h) => h === 'thread_exit').length;
-  const cpu = hooks.filter((h) => h === 'cpu_thread_exit').length;
+/** Whether an earlier call of the step than `at` is by `pid`. */
+function calledBefore(calls: readonly MdCall[], at: number, pid: number): boolean {
+  for (let j = 0; j < at; j++) if (calls[j].pid === pid) return true;
+  return false;
+}
+
+/**
+ * Whether each cpu_thread_exit among `pid`'s calls (those from `from` on) sits beside a
+ * thread_exit of it, one for one: the message if not, else null. Read in place, as the caller's
+ * hooks are: grouping a step's calls by pid in fresh lists costs twice as much.
+ */
+function unpairedHooks(calls: readonly MdCall[], from: number, pid: number): string | null {
+  let pairs = 0;
+  let cpu = 0;
+  let lonely = false;
+  /** The last hook of pid's seen, and whether it is a cpu_thread_exit with no thread_exit before it (so one must follow). */
+  let last: MdHook | undefined;
+  let open = false;
+  for (let j = from; j < calls.length; j++) {
+    if (calls[j].pid !== pid) continue;
+    const h = calls[j].hook;
+    if (open && h !== 'thread_exit') lonely = true;
+    open = false;
+    if (h === 'thread_exit') pairs++;
+    else if (h === 'cpu_thread_exit') {
+      cpu++;
+      open = last !== 'thread_exit';
+    }
+    last = h;
+  }
   if (pairs !== cpu) return `pid ${pid} had ${pairs} thread_exit but ${cpu} cpu_thread_exit calls`;
-  const lonely = hooks.findIndex((h, i) => h === 'cpu_thread_exit' && hooks[i - 1] !== 'thread_exit' && hooks[i + 1] !== 'thread_exit');
-  if (lonely >= 0) return `pid ${pid}: cpu_thread_exit outside thread_exit`;
-  return hooks.filter((h) => h !== 'cpu_thread_exit');
+  return lonely || open ? `pid ${pid}: cpu_thread_exit outside thread_exit` : null;
 }
 
 /**
@@ -57,10 +82,10 @@ export const mdHooks: Invariant = {
   source: 'kern_exit.c:133-167, 288, 415, 514, 536, 779, 786; semantics.md §3.14',
   needs: ['snapshot', 'md'],
   start() {
-    const life = new PerProcess<Progress>();
+    const life = new FewPerPid<Progress>();
     const induction = new Induction();
     /** The pids the last step created: this step is the first to see them in `before`. */
-    let createdLast: readonly number[] = NO_CALLERS;
+    let createdLast: readonly number[] = NONE_CREATED;
     return {
       check(ctx) {
         const changes = induction.changes(ctx);
@@ -69,6 +94,19 @@ export const mdHooks: Invariant = {
         return induction.judged(ctx, judge(ctx, changes, created));
       },
     };
+
+    /**
+     * Whether every process of `before` that the step freed or left a zombie has had hooks (the
+     * whole table judged through the step's freed pids and the zombies, not a lookup per process).
+     */
+    function allHooked({ before, after }: CheckContext): boolean {
+      const freed = freedPids(before!, after!);
+      for (let i = 0; i < freed.length; i++) if (!life.has(freed[i])) return false;
+      const had = procsOf(before!);
+      const zombies = tableIndex(after!).zombies;
+      for (let i = 0; i < zombies.length; i++) if (!life.has(zombies[i].pid) && had.has(zombies[i].pid)) return false;
+      return true;
+    }
 
     /**
      * One step; `changes` null judges every process of `before`. Incrementally, only one the step
@@ -80,33 +118,45 @@ export const mdHooks: Invariant = {
       const calls = ctx.result.md!;
       const after = procsOf(ctx.after!);
       const before = procsOf(ctx.before!);
-      for (const pid of calls.length === 0 ? NO_CALLERS : new Set(calls.map((c) => c.pid))) {
-        const hooks = ownHooks(calls, pid);
-        if (typeof hooks === 'string') return hooks;
+      // Each caller in order of its first call (a cpu_thread_exit is only checked for its pairing).
+      for (let k = 0; k < calls.length; k++) {
+        const pid = calls[k].pid;
+        if (calledBefore(calls, k, pid)) continue;
+        const unpaired = unpairedHooks(calls, k, pid);
+        if (unpaired !== null) return unpaired;
         let g = life.get(pid);
         if (!g) {
           // An exec in the same step may single-thread it silently, so only its own exit call is exact.
           g = { phase: 0, extraThreads: 0, threads: before.get(pid)?.threads ?? 1, exact: ctx.step.pid === pid && ctx.step.call === 'exit' };
-          life.set(pid, g);
+          life.add(pid, g);
         }
-        for (const h of hooks) {
+        for (let j = k; j < calls.length; j++) {
+          const h = calls[j].hook;
+          if (calls[j].pid !== pid || h === 'cpu_thread_exit') continue;
           if (g.phase === 0 && h === 'thread_exit') g.extraThreads++;
           else if (LIFE[g.phase] === h) g.phase++;
           else return `pid ${pid}: ${h} called after ${g.phase === 0 ? 'nothing' : LIFE[g.phase - 1]}, expected ${LIFE[g.phase] ?? 'no more hooks'}`;
           if (g.phase === EXITED && (g.exact ? g.extraThreads !== g.threads - 1 : g.extraThreads > g.threads - 1)) return `pid ${pid} had ${g.threads} threads but ${g.extraThreads} extra thread_exit calls`;
         }
       }
-      for (const p of changes === null ? ctx.before!.procs : touchedOrNew(changes, created, before)) {
-        if (life.has(p.pid)) continue;
-        if (!after.has(p.pid)) return `pid ${p.pid} was freed without any hook`;
-        if (after.get(p.pid)!.state === 'ZOMBIE') return `zombie ${p.pid} went through none of exit1's hooks`;
+      // Judging the whole table, process by process only when some freed pid or zombie lacks hooks (for the message).
+      const judged = changes !== null ? touchedOrNew(changes, created, before) : allHooked(ctx) ? NO_PROCS : ctx.before!.procs;
+      for (const p of judged) {
+        // Most are alive in `after`: the hooks are asked for only of the freed and the zombies.
+        const now = after.get(p.pid);
+        if ((now !== undefined && now.state !== 'ZOMBIE') || life.has(p.pid)) continue;
+        if (now === undefined) return `pid ${p.pid} was freed without any hook`;
+        return `zombie ${p.pid} went through none of exit1's hooks`;
       }
-      for (const [pid, g] of life) {
+      for (let i = 0; i < life.pids.length; ) {
+        const pid = life.pids[i];
+        const g = life.values[i];
         const p = after.get(pid);
         if (!p && g.phase !== REAPED) return `pid ${pid} was freed after only ${g.phase} of its hooks`;
         if (p?.state === 'ZOMBIE' && g.phase !== EXITED) return `zombie ${pid} went through ${g.phase} hooks, not exit1's ${EXITED}`;
         if (p && p.state !== 'ZOMBIE' && g.phase !== 0) return `live pid ${pid} already had exit hooks (${LIFE[g.phase - 1]})`;
-        if (!p) life.delete(pid);
+        if (!p) life.dropAt(i);
+        else i++;
       }
       return null;
     }

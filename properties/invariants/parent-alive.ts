@@ -1,6 +1,6 @@
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
-import { procsOf } from './lib/procs';
+import { goneOrStateChanged, parentPairs } from './lib/parent-pairs';
 
 /** I1: exit1 hands every child to init before the parent becomes a zombie (kern_exit.c:422-440). */
 export const parentAlive: Invariant = tableInvariant(
@@ -11,12 +11,13 @@ export const parentAlive: Invariant = tableInvariant(
   },
   (table, changes) => {
     if (changes?.noProcChanged) return null;
-    const procs = procsOf(table);
     // Incrementally: a process reads itself and whether its parent exists and is a zombie; an unchanged one whose
     // parent kept both held in `before` (a parent that is new cannot matter: its children broke this in `before`).
-    for (const p of changes ? changes.nearParents((was, now) => !now || (was !== undefined && was.state !== now.state)) : table.procs) {
+    const { procs, parents } = parentPairs(table, changes, goneOrStateChanged);
+    for (let i = 0; i < procs.length; i++) {
+      const p = procs[i];
       if (p.pid === 1) continue;
-      const parent = procs.get(p.ppid);
+      const parent = parents[i];
       if (!parent) return `pid ${p.pid} has parent ${p.ppid}, which does not exist`;
       if (parent.state === 'ZOMBIE') return `pid ${p.pid} has parent ${p.ppid}, which is a zombie`;
     }

@@ -44,6 +44,17 @@ function sessionInScope(x: SessionView, c: TableChanges): boolean {
   return false;
 }
 
+function memberEntries(pgrps: readonly PgrpView[]): number {
+  let n = 0;
+  for (let i = 0; i < pgrps.length; i++) n += pgrps[i].members.length;
+  return n;
+}
+
+function hasPgrpIn(pgrps: readonly PgrpView[], sid: number): boolean {
+  for (let i = 0; i < pgrps.length; i++) if (pgrps[i].sid === sid) return true;
+  return false;
+}
+
 /** I6: pgrps exist exactly while they have members (zombies count); sessions while a pgrp refers to them. */
 export const pgrpSession: Invariant = tableInvariant(
   {
@@ -53,7 +64,11 @@ export const pgrpSession: Invariant = tableInvariant(
   },
   (s, changes) => {
     if (changes?.noProcChanged && s.pgrps === changes.before.pgrps && s.sessions === changes.before.sessions) return null;
-    const { procs, pgrps, sessions } = tableIndex(s);
+    const index = tableIndex(s);
+    const { procs, pgrps, sessions } = index;
+    // Judging the whole table, once every process is listed by its pgrp (the first loop), the lists hold
+    // nothing else when they hold no more entries than there are processes (their pids distinct).
+    const strayFree = changes === null && index.pidsDistinct && memberEntries(s.pgrps) === s.procs.length;
     for (const p of changes ? procsInScope(s, changes) : s.procs) {
       const g = pgrps.get(p.pgid);
       if (!g) return `pid ${p.pid} is in pgrp ${p.pgid}, which does not exist`;
@@ -62,14 +77,14 @@ export const pgrpSession: Invariant = tableInvariant(
     }
     for (const g of s.pgrps) {
       if (changes && !pgrpInScope(g, changes)) continue;
-      if (g.members.length === 0) return `pgrp ${g.pgid} exists with no members`;
-      const stray = g.members.find((m) => procs.get(m)?.pgid !== g.pgid);
-      if (stray !== undefined) return `pgrp ${g.pgid} lists ${stray}, which is not in it`;
+      const { members } = g;
+      if (members.length === 0) return `pgrp ${g.pgid} exists with no members`;
+      if (!strayFree) for (let i = 0; i < members.length; i++) if (procs.get(members[i])?.pgid !== g.pgid) return `pgrp ${g.pgid} lists ${members[i]}, which is not in it`;
       if (!sessions.has(g.sid)) return `pgrp ${g.pgid} is in session ${g.sid}, which does not exist`;
     }
     for (const x of s.sessions) {
       if (changes && !sessionInScope(x, changes)) continue;
-      if (!s.pgrps.some((g) => g.sid === x.sid)) return `session ${x.sid} exists with no pgrp`;
+      if (!hasPgrpIn(s.pgrps, x.sid)) return `session ${x.sid} exists with no pgrp`;
       if (x.leader !== null) {
         const l = procs.get(x.leader);
         if (!l || l.state === 'ZOMBIE') return `session ${x.sid} names leader ${x.leader}, which has exited`;

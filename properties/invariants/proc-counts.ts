@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../interleaving';
+import type { ProcView, Snapshot } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
 import type { TableChanges } from './lib/table-changes';
@@ -7,25 +7,58 @@ import type { TableChanges } from './lib/table-changes';
 let counted: Snapshot['uidCounts'] | null = null;
 let nonzero = 0;
 
-/** How many uids of `counts` have a non-zero count (a walk of an integer-keyed record costs more than the rest of the check). */
+/**
+ * How many uids of `counts` have a non-zero count. A walk of an integer-keyed record costs more than
+ * the rest of the check (its values alone cost half what a for-in over its keys does).
+ */
 function nonzeroCounts(counts: Snapshot['uidCounts']): number {
   if (counts !== counted) {
+    const values = Object.values(counts);
     nonzero = 0;
-    for (const uid in counts) if (counts[uid] !== 0) nonzero++;
+    for (let i = 0; i < values.length; i++) if (values[i] !== 0) nonzero++;
     counted = counts;
   }
   return nonzero;
 }
 
+/**
+ * The uids owning processes, in order of first owner, and how many each owns: scratch lists reused
+ * by every check (a table has a few uids), of which the first `owners` entries are this table's.
+ */
+const ownerUids: number[] = [];
+const ownedCounts: number[] = [];
+let owners = 0;
+
+function countOwners(procs: readonly ProcView[]): void {
+  owners = 0;
+  for (let i = 0; i < procs.length; i++) {
+    const uid = procs[i].uid;
+    let at = 0;
+    while (at < owners && ownerUids[at] !== uid) at++;
+    if (at < owners) ownedCounts[at]++;
+    else {
+      ownerUids[owners] = uid;
+      ownedCounts[owners++] = 1;
+    }
+  }
+}
+
+function isOwner(uid: number): boolean {
+  for (let k = 0; k < owners; k++) if (ownerUids[k] === uid) return true;
+  return false;
+}
+
 function uidCountsAgree(s: Snapshot): string | null {
-  const byUid = new Map<number, number>();
-  for (const p of s.procs) byUid.set(p.uid, (byUid.get(p.uid) ?? 0) + 1);
-  for (const [uid, n] of byUid) if ((s.uidCounts[uid] ?? 0) !== n) return `uid ${uid} owns ${n} processes but its count is ${s.uidCounts[uid] ?? 0}`;
+  countOwners(s.procs);
+  for (let k = 0; k < owners; k++) {
+    const uid = ownerUids[k];
+    if ((s.uidCounts[uid] ?? 0) !== ownedCounts[k]) return `uid ${uid} owns ${ownedCounts[k]} processes but its count is ${s.uidCounts[uid] ?? 0}`;
+  }
   // Every uid owning a process has its count, so a count more than those is one owning none.
-  if (nonzeroCounts(s.uidCounts) === byUid.size) return null;
+  if (nonzeroCounts(s.uidCounts) === owners) return null;
   for (const uid in s.uidCounts) {
     const n = s.uidCounts[uid];
-    if (n !== 0 && !byUid.has(Number(uid))) return `uid ${uid} has count ${n} but owns no process`;
+    if (n !== 0 && !isOwner(Number(uid))) return `uid ${uid} has count ${n} but owns no process`;
   }
   return null;
 }

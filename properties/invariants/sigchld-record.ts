@@ -1,9 +1,12 @@
 import type { ProcView } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
 import { tableInvariant } from './lib/define';
-import { procsOf } from './lib/procs';
+import { parentPairs } from './lib/parent-pairs';
 
 const hasSigchld = (p: ProcView): boolean => p.pending.includes('SIGCHLD');
+
+/** What the check reads of a parent: whether it has SIGCHLD pending (a gone one is not read). */
+const sigchldChanged = (was: ProcView | undefined, now: ProcView | undefined): boolean => now !== undefined && (was === undefined || hasSigchld(was) !== hasSigchld(now));
 
 /**
  * I10: each child has one SIGCHLD record, queued at most at its current parent: every reparent and
@@ -17,13 +20,14 @@ export const sigchldRecord: Invariant = tableInvariant(
   },
   (table, changes) => {
     if (changes?.noProcChanged) return null;
-    const procs = procsOf(table);
     // Incrementally: a process reads itself and its parent's pending SIGCHLD, if it has a parent; an unchanged one
     // held in `before` unless its parent appeared or changed that (a gone parent is never judged).
-    for (const p of changes ? changes.nearParents((was, now) => now !== undefined && (was === undefined || hasSigchld(was) !== hasSigchld(now))) : table.procs) {
+    const { procs, parents } = parentPairs(table, changes, sigchldChanged);
+    for (let i = 0; i < procs.length; i++) {
+      const p = procs[i];
       if (p.ksiQueuedAt === null) continue;
       if (p.ksiQueuedAt !== p.ppid) return `pid ${p.pid}'s SIGCHLD record is queued at ${p.ksiQueuedAt}, not at its parent ${p.ppid}`;
-      const parent = procs.get(p.ppid);
+      const parent = parents[i];
       if (parent && !hasSigchld(parent)) return `pid ${p.pid}'s SIGCHLD record is queued at ${p.ppid}, which has no SIGCHLD pending`;
     }
     return null;

@@ -20,6 +20,12 @@ function inScope(table: Snapshot, changes: TableChanges): readonly ProcView[] {
   return [...pids].sort((x, y) => x - y).map((pid) => procs.get(pid)!);
 }
 
+/** The first process naming `pid` as its parent (other than itself), or null. */
+function childOf(procs: readonly ProcView[], pid: number): number | null {
+  for (let i = 0; i < procs.length; i++) if (procs[i].ppid === pid && procs[i].pid !== pid) return procs[i].pid;
+  return null;
+}
+
 /** I1: a zombie's children all went to init at its exit (kern_exit.c:426-440). */
 export const zombieChildless: Invariant = tableInvariant(
   {
@@ -31,8 +37,8 @@ export const zombieChildless: Invariant = tableInvariant(
     if (changes?.noProcChanged) return null;
     for (const p of changes ? inScope(table, changes) : tableIndex(table).zombies) {
       if (p.children.length > 0) return `zombie ${p.pid} has children ${p.children.join(', ')}`;
-      const kid = table.procs.find((q) => q.ppid === p.pid && q.pid !== p.pid);
-      if (kid) return `zombie ${p.pid} is the parent of ${kid.pid}`;
+      const kid = childOf(table.procs, p.pid);
+      if (kid !== null) return `zombie ${p.pid} is the parent of ${kid}`;
     }
     return null;
   },

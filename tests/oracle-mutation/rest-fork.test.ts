@@ -26,6 +26,19 @@ describe('fork, exec and credentials', () => {
     expect(d.proc(p)!.sigchld).toEqual({ handler: 'SIG_DFL', flags: [] });
   });
 
+  test('setuid((uid_t)-1): EINVAL on linux before the permission check, the uid kept; taken by root on FreeBSD', () => {
+    const noUid = 2 ** 32 - 1;
+    const linux = boot({ profile: 'linux' });
+    expect(setuid(linux, 1, noUid).observations[0]).toMatchObject({ kind: 'return', errno: 'EINVAL' });
+    expect(linux.proc(1)!.uid).toBe(0);
+    setuid(linux, 1, 1001);
+    expect(setuid(linux, 1, noUid).observations[0]).toMatchObject({ kind: 'return', errno: 'EINVAL' });
+    expect(setuid(linux, 1, noUid - 1).observations[0]).toMatchObject({ kind: 'return', errno: 'EPERM' });
+    const freebsd = boot();
+    expect(setuid(freebsd, 1, noUid).observations[0]).toMatchObject({ kind: 'return', ret: 0 });
+    expect(freebsd.proc(1)!.uid).toBe(noUid);
+  });
+
   test('kern_exec.c: a path ending in "/" has no last component: comm falls back to a.out (seen in abort2\'s log line)', () => {
     const d = boot();
     const p = d.fork(1);

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, StepRejected, withDefaults, type Step } from '../../interleaving';
+import { ConfigInvalid, DEFAULT_CONFIG, StepRejected, withDefaults, type Step } from '../../interleaving';
 import { createOracle, Kernel, type MachineDependent } from '../../oracle';
 import { boot, exit, kill, wait4 } from './driver';
 
@@ -28,6 +28,10 @@ describe('the Oracle implementation', () => {
     expect(() => o.reset({ ...DEFAULT_CONFIG, profile: 'plan9' as never })).toThrow(/config.profile: the oracle has no profile 'plan9' \(available: freebsd-r176365/);
     expect(() => o.apply({ pid: 1, call: 'getppid' })).toThrow('reset(config) must be called');
     expect(() => o.snapshot()).toThrow('reset(config) must be called');
+    // Typed, so a server can tell a bad request from its own failure (docs/protocol.md, kind protocol).
+    for (const bad of [withDefaults({ maxproc: 0 }), withDefaults({ profile: 'linux', pidMax: 300 }), { ...DEFAULT_CONFIG, profile: 'plan9' as never }]) {
+      expect(() => o.reset(bad)).toThrow(ConfigInvalid);
+    }
   });
 
   it('a linux pid space must reach above the pids it wraps to', () => {

@@ -63,13 +63,13 @@ describe('serve', () => {
     expect(r[0]).toEqual({ type: 'error', seq: 0, error: { kind: 'unsupported', message: 'pidMax 20 is below 50' } });
   });
 
-  test('the oracle behind it: a uid beyond uid_t is a rejected step, a linux pid space at or below 300 a reset error, each with its message', async () => {
+  test('the oracle behind it: a uid beyond uid_t is a rejected step, a linux pid space at or below 300 a malformed reset (a runner bug), each with its message', async () => {
     const r = await session([
       req({ type: 'reset', seq: 0, config: { ...CONFIG, profile: 'linux', pidMax: 8, pidFloor: 2 } }),
       req({ type: 'reset', seq: 1, config: CONFIG }),
       req({ type: 'step', seq: 2, index: 0, step: { pid: 1, call: 'setuid', uid: 2 ** 32 } }),
     ], createOracle());
-    expect(r[0]).toEqual({ type: 'error', seq: 0, error: { kind: 'internal', message: 'config.pidMax (8) must be above 300 on the linux profile: pids wrap to 300' } });
+    expect(r[0]).toEqual({ type: 'error', seq: 0, error: { kind: 'protocol', message: 'config.pidMax (8) must be above 300 on the linux profile: pids wrap to 300' } });
     expect(r[1]).toEqual({ type: 'ok', seq: 1 });
     expect(r[2]).toEqual({ type: 'error', seq: 2, error: { kind: 'rejected', message: 'setuid: uid must be a 32-bit unsigned integer, got 4294967296' } });
   });

@@ -35,6 +35,19 @@ describe('execute', () => {
     expect(counts['needs-trace']).toEqual({ checked: 0, failed: 0, skipped: 2 });
   });
 
+  it('tallies each invariant by where the run stopped: before the failing one checked, after it not reached, across runs added up', () => {
+    const holds = (name: string): Invariant => ({ ...noSeven, name, start: () => ({ check: () => null }) });
+    const counts: Record<string, StepCounts> = {};
+    for (let run = 0; run < 2; run++) executeSync(new ToyKernel(), il, { invariants: [holds('first'), noSeven, holds('last'), needsTrace], counts });
+    expect(counts).toEqual({
+      first: { checked: 6, failed: 0, skipped: 0 },
+      'no-seven': { checked: 6, failed: 2, skipped: 0 },
+      last: { checked: 4, failed: 0, skipped: 0 },
+      'needs-trace': { checked: 0, failed: 0, skipped: 4 },
+    });
+    expect(Object.keys(counts)).toEqual(['first', 'no-seven', 'last', 'needs-trace']);
+  });
+
   it('goes on after a failure when asked', () => {
     const out = executeSync(new ToyKernel(), il, { invariants: [noSeven], stopAtFirstFailure: false });
     expect(out.executed).toBe(4);

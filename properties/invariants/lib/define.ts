@@ -52,7 +52,6 @@ export type TableCheck = (table: Snapshot, changes: TableChanges | null) => stri
  */
 export function tableInvariant(meta: Omit<Invariant, 'start' | 'needs'>, check: TableCheck): Invariant {
   const slot = tableChecks++;
-  const whole = (table: Snapshot) => check(table, null);
   return {
     ...meta,
     needs: ['snapshot'],
@@ -60,8 +59,10 @@ export function tableInvariant(meta: Omit<Invariant, 'start' | 'needs'>, check: 
       const induction = new Induction();
       return {
         check(ctx) {
+          // A run keeps one mode: judged whole, the verdict on `before` is never asked for.
+          if (ctx.mode !== 'incremental') return tableIndex(ctx.after!).verdict(slot, check);
           const changes = induction.changes(ctx);
-          return induction.judged(ctx, changes === null ? tableIndex(ctx.after!).verdict(slot, whole) : check(ctx.after!, changes));
+          return induction.judged(ctx, changes === null ? tableIndex(ctx.after!).verdict(slot, check) : check(ctx.after!, changes));
         },
       };
     },

@@ -20,10 +20,10 @@ export const isStopped = (p: ProcView): boolean => hasFlag(p, 'STOPPED_SIG') || 
 
 /** Pids present in `after` but not in `before`: the processes this step created. */
 export function createdPids(before: Snapshot, after: Snapshot): readonly number[] {
-  return tableIndex(after).changesSince(before).procs.created;
+  return tableIndex(after).pidChangesSince(before).created;
 }
 
 /** Pids present in `before` but not in `after`: the processes this step freed. */
 export function freedPids(before: Snapshot, after: Snapshot): readonly number[] {
-  return tableIndex(after).changesSince(before).procs.freed;
+  return tableIndex(after).pidChangesSince(before).freed;
 }

@@ -1,6 +1,13 @@
 import type { PgrpView, ProcView, SessionView, Snapshot } from '../../../interleaving';
 import { byId, type ById } from './by-id';
+import { pidChanges, type PidChanges } from './pid-changes';
 import { TableChanges } from './table-changes';
+
+/** Processes and their parents' views (undefined: no such process), position by position. */
+export interface ParentPairs {
+  readonly procs: readonly ProcView[];
+  readonly parents: readonly (ProcView | undefined)[];
+}
 
 /**
  * The one read-only view of a snapshot that every invariant shares: lookups built on first use, the
@@ -15,10 +22,27 @@ export class TableIndex {
   private groups?: ById<PgrpView>;
   private sids?: ById<SessionView>;
   private dead?: readonly ProcView[];
+  private parentPairs?: ParentPairs;
   private readonly verdicts: (string | null | undefined)[] = [];
   private diff: TableChanges | null = null;
+  private pidDiff: PidChanges | null = null;
+  private pidDiffBefore: Snapshot | null = null;
 
-  constructor(readonly snapshot: Snapshot) {}
+  /** `previous`: the index of the snapshot before, whose lookups this one takes over for each list the two share. */
+  constructor(
+    readonly snapshot: Snapshot,
+    previous: TableIndex | null = null,
+  ) {
+    if (previous === null) return;
+    const was = previous.snapshot;
+    if (was.procs === snapshot.procs) {
+      this.pids = previous.pids;
+      this.dead = previous.dead;
+      this.parentPairs = previous.parentPairs;
+    }
+    if (was.pgrps === snapshot.pgrps) this.groups = previous.groups;
+    if (was.sessions === snapshot.sessions) this.sids = previous.sids;
+  }
 
   /** Processes by pid. */
   get procs(): ById<ProcView> {
@@ -28,6 +52,26 @@ export class TableIndex {
   /** Processes by pid as a Map, for callers that need one (never change it). */
   get procMap(): Map<number, ProcView> {
     return (this.pidMap ??= new Map(this.snapshot.procs.map((p) => [p.pid, p])));
+  }
+
+  /**
+   * Every process with its parent's view (`procs.get(ppid)`) at the same position: several checks
+   * read every process's parent, and this looks each up once for all of them.
+   */
+  get withParents(): ParentPairs {
+    if (this.parentPairs === undefined) {
+      const { procs } = this.snapshot;
+      const byPid = this.procs;
+      const parents: (ProcView | undefined)[] = [];
+      for (let i = 0; i < procs.length; i++) parents.push(byPid.get(procs[i].ppid));
+      this.parentPairs = { procs, parents };
+    }
+    return this.parentPairs;
+  }
+
+  /** Whether no two processes share a pid (as the Snapshot contract keeps them). */
+  get pidsDistinct(): boolean {
+    return this.procs.size === this.snapshot.procs.length;
   }
 
   /** Process groups by pgid. */
@@ -42,13 +86,19 @@ export class TableIndex {
 
   /** The zombies, by pid. */
   get zombies(): readonly ProcView[] {
-    return (this.dead ??= this.snapshot.procs.filter((p) => p.state === 'ZOMBIE'));
+    if (this.dead === undefined) {
+      const { procs } = this.snapshot;
+      const dead: ProcView[] = [];
+      for (let i = 0; i < procs.length; i++) if (procs[i].state === 'ZOMBIE') dead.push(procs[i]);
+      this.dead = dead;
+    }
+    return this.dead;
   }
 
-  /** The verdict of table check number `slot` on this snapshot, computed on first demand. */
-  verdict(slot: number, check: (table: Snapshot) => string | null): string | null {
+  /** The verdict of table check number `slot` on this whole snapshot, computed on first demand. */
+  verdict(slot: number, check: (table: Snapshot, changes: null) => string | null): string | null {
     let v = this.verdicts[slot];
-    if (v === undefined) v = this.verdicts[slot] = check(this.snapshot);
+    if (v === undefined) v = this.verdicts[slot] = check(this.snapshot, null);
     return v;
   }
 
@@ -56,6 +106,16 @@ export class TableIndex {
   changesSince(before: Snapshot): TableChanges {
     if (this.diff?.before !== before) this.diff = new TableChanges(before, this.snapshot);
     return this.diff;
+  }
+
+  /** The pids created and freed since `before`, worked out once per pair (from the change set when there is one). */
+  pidChangesSince(before: Snapshot): PidChanges {
+    if (this.diff?.before === before) return this.diff.procs;
+    if (this.pidDiffBefore !== before) {
+      this.pidDiff = pidChanges(before.procs, this.snapshot.procs);
+      this.pidDiffBefore = before;
+    }
+    return this.pidDiff!;
   }
 }
 
@@ -71,10 +131,12 @@ let older: TableIndex | null = null;
 export function tableIndex(s: Snapshot): TableIndex {
   if (recent?.snapshot === s) return recent;
   if (older?.snapshot === s) {
-    [older, recent] = [recent, older];
-    return recent!;
+    const was = recent;
+    recent = older;
+    older = was;
+    return recent;
   }
   older = recent;
-  recent = new TableIndex(s);
+  recent = new TableIndex(s, older);
   return recent;
 }
