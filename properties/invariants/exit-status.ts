@@ -4,8 +4,7 @@ import { abort2Status } from './lib/abort2-status';
 import { historyOf, StepHistory } from './lib/history';
 import { Induction } from './lib/induction';
 import { PerProcess } from './lib/lifetimes';
-import { pidTurnover } from './lib/pid-turnover';
-import { procsOf } from './lib/procs';
+import { freedPids, procsOf } from './lib/procs';
 import { tableIndex } from './lib/table-index';
 import { waitReports } from './lib/wait-reports';
 
@@ -103,7 +102,7 @@ export const exitStatus: Invariant = {
         if (changes) for (const pid of changes.procs.freed) held.delete(pid);
         else if (wasCut) {
           // `held` was within the last `after` (this `before`) and took in only zombies of the two tables.
-          const { freed } = pidTurnover(before!, after!);
+          const freed = freedPids(before!, after!);
           for (let i = 0; i < freed.length; i++) held.delete(freed[i]);
           cut = after;
         } else {

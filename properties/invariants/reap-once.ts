@@ -2,8 +2,7 @@ import type { Invariant } from '../../runner/check';
 import { faultedWaiters } from './lib/faulted-waits';
 import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
-import { pidTurnover } from './lib/pid-turnover';
-import { procsOf } from './lib/procs';
+import { freedPids, procsOf } from './lib/procs';
 import { detaches, mayGoToInit } from './lib/reparent-to-init';
 import { type WaitReport, waitReports } from './lib/wait-reports';
 
@@ -32,7 +31,7 @@ export const reapOnce: Invariant = {
         const history = historyOf(ctx, own);
         handedOver.forgetNew(ctx);
         const reports = waitReports(ctx, history);
-        const { freed } = pidTurnover(ctx.before!, ctx.after!);
+        const freed = freedPids(ctx.before!, ctx.after!);
         if (reports.length === 0 && freed.length === 0) return null;
         const before = procsOf(ctx.before!);
         const after = procsOf(ctx.after!);

@@ -1,5 +1,5 @@
 import type { CheckContext } from '../../../runner/check';
-import { pidTurnover } from './pid-turnover';
+import { createdPids } from './procs';
 
 /**
  * Per-process memory that must be forgotten when a pid is handed out again (pid reuse, §3.2):
@@ -8,7 +8,7 @@ import { pidTurnover } from './pid-turnover';
 export class PerProcess<T> extends Map<number, T> {
   forgetNew(ctx: CheckContext): void {
     if (this.size === 0 || !ctx.before || !ctx.after || ctx.before === ctx.after) return;
-    const created = pidTurnover(ctx.before, ctx.after).created;
+    const created = createdPids(ctx.before, ctx.after);
     for (let i = 0; i < created.length; i++) this.delete(created[i]);
   }
 }
