@@ -1,3 +1,4 @@
+import type { Snapshot } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
 import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
@@ -16,14 +17,22 @@ export const continueReportedOnce: Invariant = {
   start() {
     const own = new StepHistory();
     const reported = new PerProcess<true>();
+    /** The last `after` that `reported` was cut down to: with no new report, the same table keeps them all. */
+    let cut: Snapshot | null = null;
     return {
       check(ctx) {
         const history = historyOf(ctx, own);
         reported.forgetNew(ctx);
         const reports = waitReports(ctx, history);
-        if (reports.length === 0 && reported.size === 0) return null;
+        const wasCut = ctx.after !== null && ctx.after === cut;
+        cut = null;
+        if (reports.length === 0 && (reported.size === 0 || wasCut)) {
+          cut = ctx.after;
+          return null;
+        }
         const before = procsOf(ctx.before!);
-        for (const r of reports) {
+        for (let i = 0; i < reports.length; i++) {
+          const r = reports[i];
           if (r.what !== 'continue') continue;
           const was = before.get(r.child);
           if (r.position === 0 && was && !hasFlag(was, 'CONTINUED')) return `wait by ${r.waiter} reported a continue of ${r.child}, which had no P_CONTINUED`;
@@ -35,6 +44,7 @@ export const continueReportedOnce: Invariant = {
           const p = after.get(pid);
           if (!p || isStopped(p) || hasFlag(p, 'CONTINUED')) reported.delete(pid);
         }
+        cut = ctx.after;
         return null;
       },
     };

@@ -14,14 +14,20 @@ export const echildExact: Invariant = stepInvariant(
     involves: { calls: ['wait4', 'owait'] },
   },
   ({ step, result, before, config }) => {
+    if (step.call !== 'wait4' && step.call !== 'owait') return null;
     const procs = procsOf(before!);
     const caller = procs.get(step.pid);
-    const args = caller && waitArgs(step, caller.pgid);
-    if (!caller || !args || hasUnknownOption(step, config.profile)) return null;
-    const matching = caller.children.filter((c) => procs.has(c) && matchesWait(procs.get(c)!, args));
+    if (!caller || hasUnknownOption(step, config.profile)) return null;
+    const args = waitArgs(step, caller.pgid)!;
+    const matches = (pid: number): boolean => {
+      const child = procs.get(pid);
+      return child !== undefined && matchesWait(child, args);
+    };
+    let any = false;
+    for (let i = 0; i < caller.children.length && !any; i++) any = matches(caller.children[i]);
     const o = result.observations[0];
-    if (o.errno === 'ECHILD' && matching.length > 0) return `wait(${args.wpid}) by ${step.pid} gave ECHILD with matching children ${matching.join(', ')}`;
-    if (o.errno !== 'ECHILD' && matching.length === 0) return `wait(${args.wpid}) by ${step.pid} with no matching child gave ${o.errno ?? o.kind} instead of ECHILD`;
+    if (o.errno === 'ECHILD' && any) return `wait(${args.wpid}) by ${step.pid} gave ECHILD with matching children ${caller.children.filter(matches).join(', ')}`;
+    if (o.errno !== 'ECHILD' && !any) return `wait(${args.wpid}) by ${step.pid} with no matching child gave ${o.errno ?? o.kind} instead of ECHILD`;
     return null;
   },
 );

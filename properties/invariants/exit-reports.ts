@@ -31,19 +31,20 @@ export const exitReports: Invariant = {
         const after = procsOf(ctx.after!);
         // A wait that failed with EFAULT may still have reaped or handed back a zombie (E19).
         const faulted = faultedWaiters(ctx.result);
-        for (const r of exits) {
+        for (let i = 0; i < exits.length; i++) {
+          const r = exits[i];
           if (r.what !== 'exit') continue;
           const was = before.get(r.child);
           const times = (reports.get(r.child) ?? 0) + 1;
           if (times > 2) return `pid ${r.child} was reported exited a third time, to ${r.waiter}`;
           reports.set(r.child, times);
           // The second report follows a give-back: the zombie is then the child of whoever holds its oppid.
-          const parents = new Set([was?.ppid, after.get(r.child)?.ppid, times === 2 ? handedTo.get(r.child) : undefined]);
           // PT_DETACH hands the child back to pfind(oppid), or to init (semantics.md §3.8).
-          if (detaches(ctx, r.child)) parents.add(was?.oppid);
-          if (was && faulted.has(was.ppid)) parents.add(was.oppid);
-          if (!parents.has(r.waiter) && !(r.waiter === 1 && mayGoToInit(ctx, was))) {
-            return `pid ${r.child} was reported exited to ${r.waiter}, which is neither its parent nor its tracer (${[...parents].filter((x) => x !== undefined).join(', ')})`;
+          const parents = [was?.ppid, after.get(r.child)?.ppid, times === 2 ? handedTo.get(r.child) : undefined];
+          if (detaches(ctx, r.child)) parents.push(was?.oppid);
+          if (was && faulted.has(was.ppid)) parents.push(was.oppid);
+          if (!parents.includes(r.waiter) && !(r.waiter === 1 && mayGoToInit(ctx, was))) {
+            return `pid ${r.child} was reported exited to ${r.waiter}, which is neither its parent nor its tracer (${[...new Set(parents)].filter((x) => x !== undefined).join(', ')})`;
           }
           if (times === 1 && was && was.oppid !== 0) handedTo.set(r.child, was.oppid);
         }

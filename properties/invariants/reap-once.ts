@@ -4,7 +4,15 @@ import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { freedPids, procsOf } from './lib/procs';
 import { detaches, mayGoToInit } from './lib/reparent-to-init';
-import { waitReports } from './lib/wait-reports';
+import { type WaitReport, waitReports } from './lib/wait-reports';
+
+/** The index of the first report of `child`'s exit, or -1. */
+function firstExitReport(reports: readonly WaitReport[], child: number): number {
+  for (let i = 0; i < reports.length; i++) if (reports[i].what === 'exit' && reports[i].child === child) return i;
+  return -1;
+}
+
+const reportsExit = (reports: readonly WaitReport[], child: number): boolean => firstExitReport(reports, child) >= 0;
 
 /**
  * I3: a zombie is freed only by a wait that reports it; a reported zombie that survives was handed
@@ -27,16 +35,18 @@ export const reapOnce: Invariant = {
         if (reports.length === 0 && freed.length === 0) return null;
         const before = procsOf(ctx.before!);
         const after = procsOf(ctx.after!);
-        const exits = reports.filter((r) => r.what === 'exit');
         // E19: wait4 reaps before its copyout, so a wait that failed with EFAULT may have freed a child.
         const faulted = faultedWaiters(ctx.result);
-        for (const pid of freed) {
-          const p = before.get(pid)!;
-          if (exits.some((r) => r.child === pid)) continue;
+        for (let i = 0; i < freed.length; i++) {
+          const p = before.get(freed[i])!;
+          if (reportsExit(reports, p.pid)) continue;
           const newParent = detaches(ctx, p.pid) && faulted.has(p.oppid);
           if (!faulted.has(p.ppid) && !newParent && !(faulted.has(1) && mayGoToInit(ctx, p))) return `pid ${p.pid} left the table without a wait reporting its exit`;
         }
-        for (const child of exits.length === 0 ? [] : new Set(exits.map((r) => r.child))) {
+        for (let i = 0; i < reports.length; i++) {
+          const child = reports[i].child;
+          // Each reported child once, at its first exit report.
+          if (reports[i].what !== 'exit' || firstExitReport(reports, child) !== i) continue;
           const survivor = after.get(child);
           if (!survivor) continue;
           const was = before.get(child);

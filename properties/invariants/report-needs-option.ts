@@ -13,9 +13,12 @@ export const reportNeedsOption: Invariant = historyInvariant(
     involves: { calls: [], waitReports: true },
   },
   (ctx, history) => {
+    const reports = waitReports(ctx, history);
+    if (reports.length === 0) return null;
     const before = procsOf(ctx.before!);
     const after = procsOf(ctx.after!);
-    for (const r of waitReports(ctx, history)) {
+    for (let i = 0; i < reports.length; i++) {
+      const r = reports[i];
       const was = before.get(r.child);
       const now = after.get(r.child);
       const traced = (was !== undefined && isTraced(was)) || (now !== undefined && isTraced(now));

@@ -1,11 +1,15 @@
-import type { ProcView } from '../../interleaving';
+import type { ProcView, Snapshot } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
 import { Induction } from './lib/induction';
 
 /** The ticks a process holds: a zombie's own usage took in its children's (kern_exit.c:529). */
 const holds = (p: ProcView): number => (p.state === 'ZOMBIE' ? p.ru.utime : p.ru.utime + p.cru.utime);
 
-const total = (procs: readonly ProcView[]): number => procs.reduce((n, p) => n + holds(p), 0);
+function total(procs: readonly ProcView[]): number {
+  let n = 0;
+  for (let i = 0; i < procs.length; i++) n += holds(procs[i]);
+  return n;
+}
 
 /**
  * I12, §3.13: every tick run is held exactly once: in a live process's own or children's usage, or
@@ -22,6 +26,8 @@ export const rusageConservation: Invariant = {
     let ran = 0;
     /** What the table held after the last step. */
     let held = 0;
+    /** The table `held` was summed over (the same table holds the same). */
+    let heldBy: Snapshot | null = null;
     return {
       check(ctx) {
         const { step, result, after } = ctx;
@@ -29,7 +35,9 @@ export const rusageConservation: Invariant = {
         if (step.call === 'run' && o.kind === 'return' && !o.errno) ran += step.ticks;
         // Incrementally: `before` held `held`, so the sum moves only by the views the step changed.
         const changes = induction.changes(ctx);
-        held = changes ? held - total(changes.procs.stale) + total(changes.procs.fresh) : total(after!.procs);
+        if (changes) held = held - total(changes.procs.stale) + total(changes.procs.fresh);
+        else if (after !== heldBy) held = total(after!.procs);
+        heldBy = after;
         return induction.judged(ctx, held === ran ? null : `${ran} ticks were run but the table holds ${held}`);
       },
     };

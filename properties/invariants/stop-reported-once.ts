@@ -1,3 +1,4 @@
+import type { Snapshot } from '../../interleaving';
 import type { Invariant } from '../../runner/check';
 import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
@@ -17,6 +18,8 @@ export const stopReportedOnce: Invariant = {
   start() {
     const own = new StepHistory();
     const reported = new PerProcess<true>();
+    /** The last `after` that `reported` was cut down to: with no new report, the same table keeps them all. */
+    let cut: Snapshot | null = null;
     return {
       check(ctx) {
         const history = historyOf(ctx, own);
@@ -25,9 +28,15 @@ export const stopReportedOnce: Invariant = {
         const { step } = ctx;
         if (step.call === 'ptrace' && step.req !== 'PT_ATTACH' && step.req !== 'PT_TRACE_ME') reported.delete(step.target);
         const reports = waitReports(ctx, history);
-        if (reports.length === 0 && reported.size === 0) return null;
+        const wasCut = ctx.after !== null && ctx.after === cut;
+        cut = null;
+        if (reports.length === 0 && (reported.size === 0 || wasCut)) {
+          cut = ctx.after;
+          return null;
+        }
         const before = procsOf(ctx.before!);
-        for (const r of reports) {
+        for (let i = 0; i < reports.length; i++) {
+          const r = reports[i];
           if (r.what !== 'stop') continue;
           const was = before.get(r.child);
           if (r.position === 0 && was && (!isStopped(was) || hasFlag(was, 'WAITED'))) {
@@ -41,6 +50,7 @@ export const stopReportedOnce: Invariant = {
           const p = after.get(pid);
           if (!p || !(isStopped(p) && hasFlag(p, 'WAITED'))) reported.delete(pid);
         }
+        cut = ctx.after;
         return null;
       },
     };

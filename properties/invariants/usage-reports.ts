@@ -17,16 +17,19 @@ export const usageReports: Invariant = historyInvariant(
     involves: { calls: ['getrusage'], waitReports: true },
   },
   (ctx, history) => {
-    const before = procsOf(ctx.before!);
     const { step, result } = ctx;
     const o = result.observations[0];
     if (step.call === 'getrusage' && !o.errno) {
-      const me = before.get(step.pid)!;
+      const me = procsOf(ctx.before!).get(step.pid)!;
       const want = step.who === 'RUSAGE_SELF' ? me.ru.utime : me.cru.utime;
       const got = o.rusage === undefined || o.rusage === UNSPECIFIED ? o.rusage : o.rusage.utime;
       if (got !== want) return `getrusage(${step.who}) by ${step.pid} gave ${JSON.stringify(got)}, not ${want}`;
     }
-    for (const r of waitReports(ctx, history)) {
+    const reports = waitReports(ctx, history);
+    if (reports.length === 0) return null;
+    const before = procsOf(ctx.before!);
+    for (let i = 0; i < reports.length; i++) {
+      const r = reports[i];
       const z = before.get(r.child);
       if (r.what !== 'exit' || !z || z.state !== 'ZOMBIE' || r.obs.rusage === undefined || r.obs.rusage === UNSPECIFIED) continue;
       if (r.obs.rusage.utime !== z.ru.utime) return `wait4 by ${r.waiter} reported ${r.child}'s usage as ${r.obs.rusage.utime}, not ${z.ru.utime}`;

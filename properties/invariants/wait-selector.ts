@@ -14,9 +14,12 @@ export const waitSelector: Invariant = historyInvariant(
     involves: { calls: [], waitReports: true },
   },
   (ctx, history) => {
+    const reports = waitReports(ctx, history);
+    if (reports.length === 0) return null;
     const before = procsOf(ctx.before!);
     const after = procsOf(ctx.after!);
-    for (const r of waitReports(ctx, history)) {
+    for (let i = 0; i < reports.length; i++) {
+      const r = reports[i];
       // A sleeper may report a child that appeared during the step; its pgrp and sigparent stay put.
       const child = before.get(r.child) ?? after.get(r.child);
       const waiter = before.get(r.waiter) ?? after.get(r.waiter);
@@ -24,8 +27,7 @@ export const waitSelector: Invariant = historyInvariant(
       // A child reparented during this step, or exiting under a SIG_IGN parent, had its sigparent
       // reset to SIGCHLD (kern_exit.c:430, 472).
       const moved = child.ppid !== r.waiter || (r.what !== 'stop' && r.what !== 'continue' && child.state !== 'ZOMBIE');
-      const seen = moved ? { ...child, sigparent: 'SIGCHLD' as const } : child;
-      if (!matchesWait(seen, r.args) && !(moved && matchesWait(child, r.args))) {
+      if (!matchesWait(child, r.args, moved ? 'SIGCHLD' : child.sigparent) && !(moved && matchesWait(child, r.args))) {
         return `wait(${r.args.wpid}, [${r.args.options.join(',')}]) by ${r.waiter} returned ${r.child} (pgid ${child.pgid}, sigparent ${child.sigparent})`;
       }
     }

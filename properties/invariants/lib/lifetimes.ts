@@ -7,7 +7,7 @@ import { createdPids } from './procs';
  */
 export class PerProcess<T> extends Map<number, T> {
   forgetNew(ctx: CheckContext): void {
-    if (this.size === 0 || !ctx.before || !ctx.after) return;
+    if (this.size === 0 || !ctx.before || !ctx.after || ctx.before === ctx.after) return;
     const created = createdPids(ctx.before, ctx.after);
     for (let i = 0; i < created.length; i++) this.delete(created[i]);
   }

@@ -16,9 +16,12 @@ export function waitArgs(step: Step, callerPgid: number): WaitArgs | null {
   return null;
 }
 
-/** Whether `child` matches a wait: the pid selector and the WLINUXCLONE filter (kern_exit.c:684-703). */
-export function matchesWait(child: ProcView, args: WaitArgs): boolean {
+/**
+ * Whether `child` matches a wait: the pid selector and the WLINUXCLONE filter (kern_exit.c:684-703),
+ * the filter read against `sigparent` (the child's own unless said otherwise).
+ */
+export function matchesWait(child: ProcView, args: WaitArgs, sigparent: ProcView['sigparent'] = child.sigparent): boolean {
   const selected = args.wpid === -1 || (args.wpid > 0 ? child.pid === args.wpid : child.pgid === -args.wpid);
   const linuxClone = args.options.includes('WLINUXCLONE');
-  return selected && (child.sigparent !== 'SIGCHLD') === linuxClone;
+  return selected && (sigparent !== 'SIGCHLD') === linuxClone;
 }

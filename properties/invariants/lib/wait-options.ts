@@ -12,5 +12,8 @@ const KNOWN: Record<ProfileName, readonly string[]> = {
 /** Whether a wait-family step carries an option bit its profile does not define. */
 export function hasUnknownOption(step: Step, profile: ProfileName): boolean {
   if (step.call !== 'wait4') return false;
-  return (step.extraBits ?? 0) !== 0 || step.options.some((o) => !KNOWN[profile].includes(o));
+  if ((step.extraBits ?? 0) !== 0) return true;
+  const known = KNOWN[profile];
+  for (let i = 0; i < step.options.length; i++) if (!known.includes(step.options[i])) return true;
+  return false;
 }

@@ -23,8 +23,8 @@ export interface WaitReport {
   raw: number | null;
 }
 
-/** Shared by the steps that report nothing (most of them). */
-const NONE: readonly WaitReport[] = Object.freeze([]);
+/** Shared by the steps that report nothing (most of them; never written to, and not frozen: frozen arrays iterate slowly). */
+const NONE: readonly WaitReport[] = [];
 
 function rawStatus(o: Observation): number | null {
   const v = o.call === 'owait' ? o.ret1 : o.status;
@@ -32,7 +32,9 @@ function rawStatus(o: Observation): number | null {
 }
 
 /** The last step's reports, shared by the invariants that read them (one context per step). */
-let last: { ctx: CheckContext; history: StepHistory; reports: readonly WaitReport[] } | null = null;
+let lastCtx: CheckContext | null = null;
+let lastHistory: StepHistory | null = null;
+let lastReports: readonly WaitReport[] = NONE;
 
 /**
  * The wait reports of one step: every wait4/owait observation that returned a child's pid. The kind
@@ -40,8 +42,12 @@ let last: { ctx: CheckContext; history: StepHistory; reports: readonly WaitRepor
  * the child's state (freed: an exit; the caller's own wait: the seed's branch order), else unknown.
  */
 export function waitReports(ctx: CheckContext, history: StepHistory): readonly WaitReport[] {
-  if (last?.ctx !== ctx || last.history !== history) last = { ctx, history, reports: reportsOf(ctx, history) };
-  return last.reports;
+  if (lastCtx !== ctx || lastHistory !== history) {
+    lastReports = reportsOf(ctx, history);
+    lastCtx = ctx;
+    lastHistory = history;
+  }
+  return lastReports;
 }
 
 function reportsOf(ctx: CheckContext, history: StepHistory): readonly WaitReport[] {
