@@ -3,9 +3,11 @@ import type { StepHistory } from './step-history';
 
 /**
  * How invariants judge the process table. `full`: every invariant over the whole table after every
- * step. `incremental`: an invariant that held on the step's `before` judges only what the step
- * changed (and what those processes relate to), and one whose `involves` excludes the step is not
- * run; both give the same verdicts (tests/properties/check-modes.test.ts).
+ * step; a check may keep what it worked out about a view that the table it last judged whole shares
+ * (views are read-only, so a shared view is the same process in the same state). `incremental`: an
+ * invariant that held on the step's `before` judges only what the step changed (and what those
+ * processes relate to), and one whose `involves` excludes the step is not run; both give the same
+ * verdicts (tests/properties/check-modes.test.ts).
  */
 export type CheckMode = 'incremental' | 'full';
 
