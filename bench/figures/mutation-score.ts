@@ -71,6 +71,16 @@ export function staleFiles(files: ReadonlyMap<string, FileResult>, root: string)
   }).map(([file]) => file).sort();
 }
 
+/**
+ * Takes out of `files` the ones no longer in the tree (deleted or renamed since their report): their
+ * mutants are of code that is gone, so they count neither for the score nor as stale. Returns them.
+ */
+export function dropGone(files: Map<string, FileResult>, root: string): string[] {
+  const gone = [...files.keys()].filter((file) => !existsSync(join(root, file))).sort();
+  for (const file of gone) files.delete(file);
+  return gone;
+}
+
 /** Every source file of oracle/, repository-relative: what a full run mutates. */
 function oracleFiles(): string[] {
   return readdirSync(join(REPO_ROOT, 'oracle'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join('oracle', f)).sort();
@@ -85,6 +95,7 @@ export function mutationScore(_b: Budget): FigureResult {
   const dir = join(REPO_ROOT, MUTATION_REPORT_DIR);
   const merged = existsSync(dir) ? mergedReports(dir) : { files: new Map<string, FileResult>(), used: [], mutantFree: [] };
   if (merged.files.size === 0) return { title, body: `Skipped: no report in ${MUTATION_REPORT_DIR}; run \`npm run mutation\` first (it takes long, so \`npm run bench\` does not).`, targets: [] };
+  const gone = dropGone(merged.files, REPO_ROOT);
   const stale = staleFiles(merged.files, REPO_ROOT);
   const rows: string[][] = [];
   const survivors: string[][] = [];
@@ -124,7 +135,8 @@ export function mutationScore(_b: Budget): FigureResult {
       'the jest config named with each report: jest.stryker.config.js, one jest file (tests/oracle-mutation/stryker-suite.ts) loading the oracle unit tests, ' +
       'tests/oracle-mutation, the stored-fixture replays and a fixed-seed invariant soak of 15 interleavings; jest.stryker.multi.js, the same tests as ' +
       'separate files, with the soak at 120). ' +
-      'Score = (killed + timed out) / (killed + timed out + survived + no coverage); compile errors, ignored and static mutants are not counted.',
+      'Score = (killed + timed out) / (killed + timed out + survived + no coverage); compile errors, ignored and static mutants are not counted.' +
+      (gone.length === 0 ? '' : ` Left out, no longer in the tree: ${gone.map((f) => `\`${f}\``).join(', ')}.`),
     '',
     table(['file', 'mutants', 'detected', 'undetected', 'not counted', 'score %'], [...rows, ['**all**', '', String(detected), String(undetected), '', `**${fixed(score, 1)}**`]]),
     '',

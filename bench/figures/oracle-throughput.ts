@@ -144,14 +144,17 @@ export function oracleThroughput(b: Budget): FigureResult {
           `With the oracle and its snapshots free (the recorded target), the runner's loop and the ${INVARIANTS.length} invariants alone run at ${whole(ceiling.median)} steps/s ` +
           `(${whole(summarize(cpu.recordedChecked).median)} per CPU second), ${fixed(TARGET_CHECKED / ceiling.median, 1)}× short of the target by themselves: no work on the oracle ` +
           `or the snapshot builder can close it. The checks cost ${extra('recordedChecked', 'recordedSnapshots')} µs per step, ${fixed(invariantNs, 0)} ns per invariant, ` +
-          `against ${fixed(1e6 / TARGET_CHECKED, 2)} µs a 300k step may cost in all: each invariant is its own pass (one concept per file) over the step's observations ` +
-          'or over a table of about five processes. Incremental judging (`--check-mode incremental`: a step\'s change set found by comparing views by identity, table ' +
-          'invariants judging only what changed and what reads it, by induction on the step before; the seven about one call\'s observation run only on steps that can involve them) ' +
+          `against ${fixed(1e6 / TARGET_CHECKED, 2)} µs a 300k step may cost in all. Each invariant is still its own pass (one concept per file): its own walk of a table of about ` +
+          'five processes, its own reads of the step and its observations, and a call the runner cannot inline; what they share is worked out once per snapshot or per pair of ' +
+          'snapshots (the pid index with each process\'s parent, the pids a step created and freed, the zombies, the wait reports), and the runner tallies them once per step. ' +
+          'Incremental judging (`--check-mode incremental`: a step\'s change set found by comparing views by identity, table invariants judging only what changed and what reads it, ' +
+          'by induction on the step before; the seven about one call\'s observation run only on steps that can involve them) ' +
           `costs ${extra('checked', 'snapshots')} µs per step against ${extra('checkedFull', 'snapshots')} full on these tables, where a changed process\'s neighbourhood is most of the table, ` +
           `and pays only on the wide table (${fixed(perStep(cpu.wideChecked) - perStep(cpu.wideSnapshots), 1)} against ${fixed(perStep(cpu.wideFull) - perStep(cpu.wideSnapshots), 1)} µs). ` +
-          'What would close it: the table invariants fused into one pass over the views a step changed, their verdicts kept per shared view (an unchanged view with unchanged ' +
-          'neighbours keeps its verdict), the history invariants fed one shared per-step digest of the observations instead of each reading them, and the kernel marking the ' +
-          `objects a step touched so that a snapshot (${extra('snapshots', 'runner')} µs now: the builder reads every input of every process to find what changed) costs what changed.`,
+          'What would close it: the 24 checks fused into one pass over the table per step, each verdict kept per shared view (an unchanged view with unchanged neighbours keeps it), ' +
+          `and the kernel marking the objects a step touched, so that a snapshot (${extra('snapshots', 'runner')} µs now: the builder compares every field of every process with its ` +
+          `last view, then freezes the ones it rebuilds) costs what changed. The oracle's own step (${fixed(1e6 / summarize(cpu.bare).median, 2)} µs) and the runner's loop ` +
+          `(${extra('runner', 'bare')} µs) stay: ${fixed((1e6 / summarize(cpu.runner).median) / (1e6 / TARGET_CHECKED), 2)} of the budget before any snapshot or check.`,
       },
     ],
   };

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mergedReports, mutatedText, staleFiles } from '../../bench/figures/mutation-score';
+import { dropGone, mergedReports, mutatedText, staleFiles } from '../../bench/figures/mutation-score';
 
 /** The mutation figure adds up runs over some files: each file's result comes from the newest report that has it. */
 describe('merging Stryker reports', () => {
@@ -80,6 +80,14 @@ describe('stale reports', () => {
       ['oracle/gone.ts', result('export const c = 1;\n')],
     ]);
     expect(staleFiles(files, root)).toEqual(['oracle/edited.ts', 'oracle/gone.ts']);
+  });
+
+  test('a file that is gone is left out of the score, not counted stale: no run could bring its report up to date', () => {
+    const result = (source: string) => ({ source, mutants: [] });
+    const files = new Map([['oracle/same.ts', result('export const a = 1;\n')], ['oracle/gone.ts', result('export const c = 1;\n')]]);
+    expect(dropGone(files, root)).toEqual(['oracle/gone.ts']);
+    expect([...files.keys()]).toEqual(['oracle/same.ts']);
+    expect(staleFiles(files, root)).toEqual([]);
   });
 });
 
