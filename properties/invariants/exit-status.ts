@@ -10,9 +10,6 @@ import { waitReports } from './lib/wait-reports';
 
 const zombie = (p: ProcView | undefined): p is ProcView => p !== undefined && p.state === 'ZOMBIE';
 
-/** Whether no pid is listed twice (a repeated pid's views would each set what `held` keeps). */
-const distinctPids = (s: Snapshot): boolean => procsOf(s).size === s.procs.length;
-
 /**
  * X26 (kern_exit.c:444): the zombie keeps the status it exited with, 8 bits of the exit code
  * (kern_exit.c:98) or abort2's signal; wait copies exactly that word out (kern_exit.c:715).
@@ -84,12 +81,12 @@ export const exitStatus: Invariant = {
         } else if (wasJudged) {
           // The whole table, but what was judged as the last `after` only where it can judge otherwise:
           // the caller's zombie if its expectation was just set, and views `before` does not share.
-          const distinct = distinctPids(after!);
+          const distinct = tableIndex(after!).pidsDistinct; // a repeated pid's views would each set what `held` keeps
           wrong = (expects ? judgeOne(procsOf(before!).get(step.pid)) : null) ?? judgeUnshared(before!, after!, distinct);
           if (wrong === null && distinct) judged = after;
         } else {
           wrong = judge(tableIndex(before!).zombies) ?? judge(tableIndex(after!).zombies);
-          if (wrong === null && distinctPids(after!)) judged = after;
+          if (wrong === null && tableIndex(after!).pidsDistinct) judged = after;
         }
         if (wrong !== null) return induction.judged(ctx, wrong);
         const reports = waitReports(ctx, history);
