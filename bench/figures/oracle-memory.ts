@@ -2,14 +2,8 @@ import { withDefaults } from '../../interleaving';
 import { createOracle, type Oracle } from '../../oracle';
 import type { Budget, FigureResult } from '../figure';
 import { fixed, spread, table } from '../format';
-import { collectGarbage } from '../gc';
+import { heapUsed } from '../gc';
 import { summarize } from '../stats';
-
-/** Heap bytes after a full collection. */
-function heapUsed(): number {
-  collectGarbage();
-  return process.memoryUsage().heapUsed;
-}
 
 /** An oracle whose init has forked `n` live children (trace off: nothing but the process table grows). */
 function withLiveChildren(n: number): Oracle {

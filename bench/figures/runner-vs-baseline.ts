@@ -7,12 +7,32 @@ import type { Budget, FigureResult } from '../figure';
 import { fixed, spread, table } from '../format';
 import { lengthFit, secondsAt, total, type Pass } from '../length-fit';
 import { campaignRate, type CampaignRate } from '../ours';
+import { inclusiveShare, type FrameName } from '../profile/cpuprofile';
+import { profileWorkload } from '../profile/run-profile';
 import { stepMix } from '../step-mix';
 import { median, ratios, secondsSince, summarize } from '../stats';
 
 const TARGET_RATIO = 3;
 /** The short runs of the length fit. */
 const SHORT_STEPS = MAX_STEPS / 3;
+
+/** The step choice both sides share: the catalogue's makers and weights for the current state. */
+const STEP_CHOICE: FrameName = { fn: 'nextStep', file: 'properties/generators/generate.js' };
+/** Both kernels' steps (model and target): the oracle's `apply`. */
+const KERNEL_STEPS: FrameName = { fn: 'apply', file: 'oracle/oracle.js' };
+
+/** Where each side spends its time, from a CPU profile of each (inclusive shares). */
+function profileShares(b: Budget) {
+  const seconds = b.quick ? 1 : 4;
+  const ours = profileWorkload('runner', b.seed, seconds);
+  const base = profileWorkload('baseline', b.seed, seconds);
+  return {
+    oursChoice: inclusiveShare(ours, [STEP_CHOICE]),
+    baseChoice: inclusiveShare(base, [STEP_CHOICE]),
+    oursKernels: inclusiveShare(ours, [KERNEL_STEPS]),
+    baseKernels: inclusiveShare(base, [KERNEL_STEPS]),
+  };
+}
 
 /** One side's passes of a round: runs at the full length and at the short one. */
 interface Round {
@@ -99,6 +119,10 @@ export async function runnerVsBaseline(b: Budget): Promise<FigureResult> {
   const mine = stepMix(oursSteps);
   const theirs = stepMix(baselineSteps);
   const calls = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].sort();
+  const shares = profileShares(b);
+  /** The ratio at the same length were the step choice free on both sides (each side's time less its own share). */
+  const choiceFree = (fitRatio.median * (1 - shares.baseChoice)) / (1 - shares.oursChoice);
+  const pct = (x: number) => `${fixed(100 * x, 0)}%`;
   const range = (s: ReturnType<typeof summarize>) => `${fixed(s.median)} (${fixed(s.min)}–${fixed(s.max)})`;
   const body = [
     `Both drive the same target (a fresh in-process oracle) against the same reference (the oracle), comparing every step's result ` +
@@ -124,6 +148,9 @@ export async function runnerVsBaseline(b: Budget): Promise<FigureResult> {
       ['**ratio ours / baseline**', `${range(ilRatio)} as generated`, range(stepRatio), '', ''],
       ['**ratio at the same length** (both lines read at our length)', `**${range(fitRatio)}**`, '', '', ''],
       ['share of our time spent generating (the model and step choice)', `${fixed(100 * share.median, 0)}% (${fixed(100 * share.min, 0)}–${fixed(100 * share.max, 0)}%)`, '', '', ''],
+      ['share of each side\'s time choosing steps (`nextStep`, inclusive, from a CPU profile of each)', pct(shares.oursChoice), pct(shares.baseChoice), '', ''],
+      ['share of each side\'s time in the two kernels\' steps (`Oracle.apply`, inclusive, same profiles)', pct(shares.oursKernels), pct(shares.baseKernels), '', ''],
+      ['**ratio were the step choice free on both sides**', fixed(choiceFree), '', '', ''],
       [`reapcheck runner with all ${INVARIANTS.length} invariants (what \`reapcheck run\` does; no baseline counterpart)`, spread(summarize(checkedIl)), '', '', ''],
     ]),
     '',
@@ -132,6 +159,10 @@ export async function runnerVsBaseline(b: Budget): Promise<FigureResult> {
       : `**Found on the oracle itself** (a campaign stops at its first failure, so such a pass ran fewer interleavings; its rate still counts): ` +
         findings.map((f) => `seed ${f.seed} run ${f.run}: ${f.property} at step ${f.step}: ${f.message}`).join('; ') +
         `. Replay: \`reapcheck run --impl oracle --seed SEED\`.`,
+    '',
+    `The two shares rows come from \`node dist/bench/profile/workload.js runner|baseline ${b.seed} SECONDS OUT\` (bench/profile/workload.ts: blocks of 20 interleavings, ` +
+      'each side at its own length), read as the share of samples with that function on the stack; in those rows the first column is ours, the second the baseline. ' +
+      'Both sides choose their steps with the same `nextStep`, so making the catalogue cheaper makes both cheaper; the row below it scales each side\'s time at the same length by what is left without its step choice.',
     '',
     'Step mix (percent of steps, first round): the two generators draw from the same catalogue; the drain adds wait4 and kill to ours.',
     '',
@@ -154,7 +185,12 @@ export async function runnerVsBaseline(b: Budget): Promise<FigureResult> {
           `(the model's own kernel step included): were it free the ratio would be ${fixed(withoutGeneration)}×, were everything else free ` +
           `${fixed(generationOnly)}×. In generation, besides the model's step: the makers' weights for every step and the garbage; outside it, ` +
           "the target's step and the per-step comparison (runner/compare.ts), which the baseline pays as well, so making those cheaper " +
-          'raises the ratio only a little, and a cheaper snapshot lowers it.',
+          'raises the ratio only a little, and a cheaper snapshot lowers it. ' +
+          `The step choice is the baseline's own as well (it calls our \`nextStep\`): ${pct(shares.oursChoice)} of our time and ${pct(shares.baseChoice)} of the baseline's (CPU profiles); ` +
+          `were it free on both sides the ratio would be ${fixed(choiceFree)}×. So no work on generation alone can reach ${TARGET_RATIO}×: it would also need what is left of ours ` +
+          `(the two kernels, ${pct(shares.oursKernels)} of our time, the recording, retried steps, the comparison and the loop) at a third of what is left of the baseline's ` +
+          "(the same kernels and comparison, plus a snapshot and a World per step and fast-check's commands), that is, everything of ours but the kernels nearly free. " +
+          'What would close it: a baseline that chooses its steps another way than ours (the target would then measure the catalogue as much as the runner), or a target restated on the parts the runner owns.',
       },
     ],
   };

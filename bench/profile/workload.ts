@@ -1,9 +1,9 @@
 /**
  * A workload to profile, run as its own process:
- *   node dist/bench/profile/workload.js bare|execute|checked|runner SEED SECONDS OUT.cpuprofile
+ *   node dist/bench/profile/workload.js bare|execute|checked|runner|baseline SEED SECONDS OUT.cpuprofile
  * bare: oracle apply only; execute: executeSync without invariants; checked: executeSync with every
  * invariant; runner: runCampaign
- * (differential, generation included). The profiler starts after the corpus is generated, so
+ * (differential, generation included); baseline: the fc.commands + fc.modelRun test (bench/baseline/). The profiler starts after the corpus is generated, so
  * only the measured loop is in the profile.
  */
 import { writeFileSync } from 'node:fs';
@@ -12,11 +12,15 @@ import { withDefaults } from '../../interleaving';
 import { createOracle } from '../../oracle';
 import { INVARIANTS } from '../../properties/invariants';
 import { executeSync } from '../../runner/execute';
-import { corpus } from '../corpus';
+import { runBaseline } from '../baseline/property';
+import { corpus, MAX_STEPS } from '../corpus';
 import { campaignRate } from '../ours';
 import { secondsSince } from '../stats';
 
-export const WORKLOADS = ['bare', 'execute', 'checked', 'runner'] as const;
+export const WORKLOADS = ['bare', 'execute', 'checked', 'runner', 'baseline'] as const;
+
+/** The workloads that generate their interleavings as they go (the others replay a corpus). */
+const GENERATING: readonly Workload[] = ['runner', 'baseline'];
 export type Workload = (typeof WORKLOADS)[number];
 
 /** Posts an inspector command and resolves with its result. */
@@ -25,7 +29,8 @@ function post<T>(session: Session, method: string): Promise<T> {
 }
 
 async function run(mode: Workload, seed: number, seconds: number, out: string): Promise<void> {
-  const ils = mode === 'runner' ? [] : corpus(seed, 100);
+  const generating = GENERATING.includes(mode);
+  const ils = generating ? [] : corpus(seed, 100);
   const oracle = createOracle();
   const session = new Session();
   session.connect();
@@ -35,7 +40,10 @@ async function run(mode: Workload, seed: number, seconds: number, out: string): 
   if (mode === 'runner') {
     for (let r = 0; secondsSince(start) < seconds; r++) await campaignRate(createOracle(), [], seed + r, 20);
   }
-  while (mode !== 'runner' && secondsSince(start) < seconds) {
+  if (mode === 'baseline') {
+    for (let r = 0; secondsSince(start) < seconds; r++) runBaseline({ target: createOracle(), seed: seed + r, numRuns: 20, maxCommands: MAX_STEPS });
+  }
+  while (!generating && secondsSince(start) < seconds) {
     for (const il of ils) {
       if (mode === 'checked' || mode === 'execute') {
         executeSync(oracle, il, { invariants: mode === 'checked' ? INVARIANTS : [] });

@@ -1,4 +1,4 @@
-import { hotSpots } from '../../bench/profile/cpuprofile';
+import { hotSpots, inclusiveShare } from '../../bench/profile/cpuprofile';
 import { shortestKnown } from '../../bench/figures/find-and-shrink';
 
 describe('bench helpers reading files', () => {
@@ -15,6 +15,29 @@ describe('bench helpers reading files', () => {
       { fn: '(garbage collector)', where: '(native)', selfPercent: 50 },
       { fn: 'apply', where: 'dist/k.js:10', selfPercent: 50 },
     ]);
+  });
+
+  it('an inclusive share counts each sample under any named frame once, and nothing outside them', () => {
+    const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
+    // root(1) -> choose(4) -> weigh(2) ; root -> apply(3) ; choose -> apply(1) ; root -> choose in another file(5)
+    const p = {
+      nodes: [
+        { id: 1, callFrame: frame('(root)', ''), hitCount: 1, children: [2, 4, 6] },
+        { id: 2, callFrame: frame('choose', 'file:///r/dist/gen.js'), hitCount: 4, children: [3, 5] },
+        { id: 3, callFrame: frame('weigh', 'file:///r/dist/gen.js'), hitCount: 2 },
+        { id: 4, callFrame: frame('apply', 'file:///r/dist/k.js'), hitCount: 3 },
+        { id: 5, callFrame: frame('apply', 'file:///r/dist/k.js'), hitCount: 1 },
+        { id: 6, callFrame: frame('choose', 'file:///r/dist/other.js'), hitCount: 5 },
+      ],
+    };
+    const choose = { fn: 'choose', file: 'dist/gen.js' };
+    const apply = { fn: 'apply', file: 'dist/k.js' };
+    expect(inclusiveShare(p, [choose])).toBeCloseTo(7 / 16);
+    expect(inclusiveShare(p, [apply])).toBeCloseTo(4 / 16);
+    // The apply under choose is counted once.
+    expect(inclusiveShare(p, [choose, apply])).toBeCloseTo(10 / 16);
+    expect(inclusiveShare(p, [{ fn: 'absent', file: 'x.js' }])).toBe(0);
+    expect(inclusiveShare({ nodes: [] }, [choose])).toBe(0);
   });
 
   it('the shortest known interleaving of each mutant, by file and by target name', () => {
