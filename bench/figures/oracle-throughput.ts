@@ -40,6 +40,18 @@ const SNAPSHOTS_ONLY: Invariant = {
   start: () => ({ check: () => null }),
 };
 
+/**
+ * As many invariants as the catalogue has, each reading one field of the snapshot and holding: what
+ * the runner's calling and tallying of the invariants costs, apart from what the checks themselves read.
+ */
+const EMPTY_CHECKS: readonly Invariant[] = INVARIANTS.map((inv) => ({
+  name: `empty-${inv.name}`,
+  statement: 'nothing (the bench measures the cost of calling a check)',
+  source: 'bench',
+  needs: ['snapshot'],
+  start: () => ({ check: (ctx) => (ctx.after!.procs.length < 0 ? 'never' : null) }),
+}));
+
 /** The runner's loop with the given invariants (none: no snapshots are taken), judged in `checkMode`, on the oracle or `target`. */
 function executeAll(ils: readonly Interleaving[], invariants: readonly Invariant[], checkMode: CheckMode = 'incremental', target: Implementation = createOracle()): () => number {
   return () => ils.reduce((n, il) => n + executeSync(target, il, { invariants, checkMode }).executed, 0);
@@ -74,6 +86,7 @@ export function oracleThroughput(b: Budget): FigureResult {
     noTrace: () => timeFor(b.passSeconds, applyAll(ils, false)),
     runner: () => timeFor(b.passSeconds, executeAll(ils, [])),
     snapshots: () => timeFor(b.passSeconds, executeAll(ils, [SNAPSHOTS_ONLY])),
+    emptyChecks: () => timeFor(b.passSeconds, executeAll(ils, EMPTY_CHECKS, 'full')),
     checked: () => timeFor(b.passSeconds, executeAll(ils, INVARIANTS)),
     checkedFull: () => timeFor(b.passSeconds, executeAll(ils, INVARIANTS, 'full')),
   });
@@ -119,6 +132,7 @@ export function oracleThroughput(b: Budget): FigureResult {
       ['bare `apply`, trace off', spread(summarize(rates.noTrace)), spread(summarize(cpu.noTrace)), fixed(summarize(ratios(rates.noTrace, rates.bare)).median)],
       ['`executeSync`, no invariants (no snapshots)', spread(summarize(rates.runner)), spread(summarize(cpu.runner)), fixed(summarize(ratios(rates.runner, rates.bare)).median)],
       ['`executeSync`, a snapshot per step and no invariant', spread(summarize(rates.snapshots)), spread(summarize(cpu.snapshots)), fixed(summarize(ratios(rates.snapshots, rates.bare)).median, 3)],
+      [`\`executeSync\`, ${INVARIANTS.length} empty checks (each reads one field of the snapshot and holds)`, spread(summarize(rates.emptyChecks)), spread(summarize(cpu.emptyChecks)), fixed(summarize(ratios(rates.emptyChecks, rates.bare)).median, 3)],
       [`\`executeSync\`, all ${INVARIANTS.length} invariants (snapshot per step), \`checkMode: 'incremental'\`${isDefault('incremental')}`, spread(summarize(rates.checked)), spread(summarize(cpu.checked)), fixed(summarize(ratios(rates.checked, rates.bare)).median, 3)],
       [`\`executeSync\`, all ${INVARIANTS.length} invariants, \`checkMode: 'full'\`${isDefault('full')}`, spread(summarize(rates.checkedFull)), spread(summarize(cpu.checkedFull)), fixed(summarize(ratios(rates.checkedFull, rates.bare)).median, 3)],
       ['a recorded target (the oracle\'s results and snapshots, replayed), a snapshot per step and no invariant', spread(summarize(rates.recordedSnapshots)), spread(summarize(cpu.recordedSnapshots)), fixed(summarize(ratios(rates.recordedSnapshots, rates.recordedBare)).median, 3)],
@@ -167,9 +181,10 @@ export function oracleThroughput(b: Budget): FigureResult {
         note: `${fixed(TARGET_CHECKED / checked.median, 1)}× short (${fixed(TARGET_CHECKED / summarize(cpu[defaultKey]).median, 1)}× per CPU second). ` +
           `Per step, in CPU µs: the oracle ${fixed(1e6 / summarize(cpu.bare).median, 2)}, the runner's loop ${extra('runner', 'bare')}, the snapshots ${extra('snapshots', 'runner')}, ` +
           `the ${INVARIANTS.length} checks ${extra('checkedFull', 'snapshots')} (${fixed(checksNs, 0)} ns per invariant), `  +
+          `of which calling and tallying them is ${extra('emptyChecks', 'snapshots')} (${INVARIANTS.length} empty checks): the rest is what the checks read and test, `  +
           `against ${fixed(1e6 / TARGET_CHECKED, 2)} µs a 300k step may cost in all. With the oracle and its snapshots free (the recorded target) the checks run at ` +
           `${whole(ceiling.median)} steps/s, ${TARGET_CHECKED / ceiling.median > 1 ? `${fixed(TARGET_CHECKED / ceiling.median, 2)}× short by themselves` : 'within the target by themselves'} (a lower bound: that target holds its recording, ${fixed(recordingBytes / 2 ** 20, 1)} MiB). Each invariant is still its own pass (one concept per file): its own walk of a table of about ` +
-          'five processes, its own reads of the step and its observations, and a call the runner cannot inline; what they share is worked out once per snapshot or per pair of ' +
+          'five processes and its own reads of the step and its observations; what they share is worked out once per snapshot or per pair of ' +
           'snapshots (the pid index with each process\'s parent, the pids a step created and freed, the zombies, the wait reports), and the runner tallies them once per step. ' +
           'Incremental judging (`--check-mode incremental`: a step\'s change set found by comparing views by identity, table invariants judging only what changed and what reads it, ' +
           'by induction on the step before; the seven about one call\'s observation run only on steps that can involve them) ' +
