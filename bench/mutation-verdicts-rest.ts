@@ -25,8 +25,12 @@ const SORT_ANYWAY = 'the test only decides whether to sort; sorting views that a
 const CURSOR_ONLY_GUESSES =
   'the cursor only says where to look first: a wrong guess falls back to indexOf over all the last walk\'s entries, which finds the same entry (each object has one), so every walk gives the same entries and views';
 
-/** Setting an array's length to the length it has changes nothing. */
-const SAME_LENGTH = 'setting an array\'s length to the length it already has changes nothing';
+/** The uid-counts records are shared only to save building them: when the cache is emptied changes no record's content. */
+const RECORDS_ONLY_SHARE =
+  'emptying the shared records only makes the next record of each content a new object of the same content; the sharing contract asks for the same record while the counts stay the same, which UidCounts keeps itself (its last record)';
+
+/** Unique ids: no two views of one table compare equal. */
+const UNIQUE_IDS = 'ids of one table are unique, so no view is moved past one with its own id';
 
 /** peekPid's answer is -1 or a real id, never 0. */
 const NO_PID_ZERO =
@@ -89,17 +93,19 @@ export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'ordered &&= id > lastId;', equivalent: SORT_ANYWAY },
   { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'id >= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: 'ids of one table are unique, so id >= lastId is id > lastId' },
   { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'id <= lastId', lineContains: 'ordered &&= id > lastId;', equivalent: `the first id is never <= -Infinity, so ordered is false for every non-empty table and the views are always sorted; ${SORT_ANYWAY}` },
-  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!ordered) views.sort((x, y) => this.id(x) - this.id(y));', equivalent: SORT_ANYWAY },
-  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'const i = at < old.length && old[at].source === s ? at : indexOf(old, s);', equivalent: CURSOR_ONLY_GUESSES },
+  { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'id(views[j]) >= key', lineContains: 'for (; j >= 0 && id(views[j]) > key; j--) views[j + 1] = views[j];', equivalent: UNIQUE_IDS },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (!ordered) {', equivalent: SORT_ANYWAY },
+  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'const i = at < oldCount && old[at].source === s ? at : indexOf(old, oldCount, s);', equivalent: CURSOR_ONLY_GUESSES },
   { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
   { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
   { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'i > 0', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
   { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'i < 0', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
-  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (next.length !== n) next.length = n;', equivalent: SAME_LENGTH },
-  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (next.length !== n) next.length = n;', equivalent: `entries past n are left over from an older walk; their objects have left the table, and an object that leaves a table never comes back to it (a reused pid, pgid or sid is a new Proc, Pgrp or Session), so no walk finds them: ${CURSOR_ONLY_GUESSES}` },
-  { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'next.length === n', lineContains: 'if (next.length !== n) next.length = n;', equivalent: 'it sets the length only when it is already n, so it is the mutant that never sets it: entries past n are left over from an older walk, whose objects have left the table for good (a reused id is a new object), so no walk finds them' },
-  { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (views.length !== n) views.length = n;', equivalent: SAME_LENGTH },
-  { file: UID_COUNTS, mutator: 'EqualityOperator', replacement: 'j <= uids.length', lineContains: 'for (let j = 0; j < uids.length; j++) if (counts.get(uids[j]) !== this.counts[j]) return false;', equivalent: 'one step past the end both sides are undefined (no uid is undefined, and the count list has the same length), so the extra test never returns false' },
+  { file: UID_COUNTS, mutator: 'EqualityOperator', replacement: 'j <= this.size', lineContains: 'for (let j = 0; j < this.size; j++) if (counts.get(this.uids[j]) !== this.counts[j]) return false;', equivalent: 'one pair past the last record is undefined or left over from a larger one; a false answer only rebuilds the key of the same counts, and the shared records give back that very record' },
+  { file: UID_COUNTS, mutator: 'StringLiteral', replacement: '"Stryker was here!"', lineContains: "let key = '';", equivalent: 'the same text begins every key, so two keys are equal exactly when their pairs are' },
+  { file: UID_COUNTS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (records.size >= RECORDS_KEPT) records.clear();', equivalent: RECORDS_ONLY_SHARE },
+  { file: UID_COUNTS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (records.size >= RECORDS_KEPT) records.clear();', equivalent: RECORDS_ONLY_SHARE },
+  { file: UID_COUNTS, mutator: 'EqualityOperator', replacement: 'records.size > RECORDS_KEPT', lineContains: 'if (records.size >= RECORDS_KEPT) records.clear();', equivalent: RECORDS_ONLY_SHARE },
+  { file: UID_COUNTS, mutator: 'EqualityOperator', replacement: 'records.size < RECORDS_KEPT', lineContains: 'if (records.size >= RECORDS_KEPT) records.clear();', equivalent: RECORDS_ONLY_SHARE },
   { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'return bits === was ? last! : lists.of(bits);', equivalent: 'the last view\'s list came from the same SharedByValue for the same bits, so the lookup gives that very list' },
   { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'p.xstat === v.xstat && (p.ksiQueuedAt?.pid ?? null) === v.ksiQueuedAt', mutated: 'p.leader.pid === v.leader', equivalent: 'p_leader is set when the process is made (fork, boot) and never written again' },
   { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: '(p.pptr?.pid ?? 0) === v.ppid && p.oppid === v.oppid', mutated: 'p.pgrp.session.sid === v.sid', equivalent: 'a process changes session only with its group (a group belongs to one session), and setsid gives it a new group, pgid = pid, which it did not lead before (a group leader gets EPERM), so the pgid comparison fails whenever this one would' },

@@ -1,5 +1,7 @@
 import type { Config, Implementation, Interleaving, Snapshot, StepResult } from '../interleaving';
-import { isPromise, StepRejected, withDefaults } from '../interleaving';
+import { StepRejected, withDefaults } from '../interleaving';
+// Not from the index: its re-exports are getters, a call per use, and this runs three times a step.
+import { isPromise } from '../interleaving/implementation';
 import type { CheckContext, CheckMode, Invariant } from './check';
 import type { CompareOptions } from './compare';
 import { compareResults } from './compare';

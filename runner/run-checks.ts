@@ -36,6 +36,8 @@ function needsOf(inv: Invariant): number {
  */
 export class RunChecks {
   private readonly runs: InvariantRun[];
+  /** Each run's check, bound to it: the loop calls them without a property load on runs of many shapes (a megamorphic lookup each). */
+  private readonly checks: InvariantRun['check'][];
   private readonly needs: number[];
   /** Per kind of step (what it gives), the invariants it runs, in catalogue order (made on first use). */
   private readonly runnable: (readonly number[] | undefined)[] = [];
@@ -55,6 +57,7 @@ export class RunChecks {
     mode: CheckMode,
   ) {
     this.runs = invariants.map((inv) => inv.start(config));
+    this.checks = this.runs.map((run) => run.check.bind(run));
     this.needs = invariants.map(needsOf);
     this.failed = invariants.map(() => 0);
     this.unreachedChecked = invariants.map(() => 0);
@@ -73,7 +76,7 @@ export class RunChecks {
       const i = list[k];
       // A step the invariant cannot fail on: it holds there by what it states (counted as checked).
       if (this.anySelective && this.selective[i] && !involves(this.invariants[i].involves!, ctx.step, (reported ??= reportsAWait(ctx.result)))) continue;
-      const message = this.runs[i].check(ctx);
+      const message = this.checks[i](ctx);
       if (message === null) continue;
       this.failed[i]++;
       if (fail({ property: this.invariants[i].name, step: ctx.index, message })) {

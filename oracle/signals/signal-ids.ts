@@ -1,4 +1,5 @@
-import { SIGNAL_NAMES, type SignalName } from '../../interleaving';
+// Not from the index: its re-exports are getters, a call per use, and sigName runs in every proc view.
+import { SIGNAL_NAMES, type SignalName } from '../../interleaving/symbols';
 
 /**
  * The oracle's internal signal ids: the position in SIGNAL_NAMES plus one, i.e. FreeBSD's numbers.

@@ -13,6 +13,12 @@ function unsharedEqualViews(prev: Snapshot, now: Snapshot): number[] {
   return now.procs.filter((p) => old.get(p.pid) !== p && JSON.stringify(old.get(p.pid)) === JSON.stringify(p)).map((p) => p.pid);
 }
 
+/** Whether procs, pgrps and sessions are each in increasing id order. */
+function inIdOrder(s: Snapshot): boolean {
+  const increasing = (ids: number[]) => ids.every((id, i) => i === 0 || ids[i - 1] < id);
+  return increasing(s.procs.map((p) => p.pid)) && increasing(s.pgrps.map((g) => g.pgid)) && increasing(s.sessions.map((x) => x.sid));
+}
+
 describe('snapshots share what a step did not change', () => {
   it('equal, after every step of random interleavings, to a snapshot built from nothing', () => {
     const model = createModel();
@@ -28,6 +34,9 @@ describe('snapshots share what a step did not change', () => {
         const now = oracle.snapshot();
         expect(JSON.stringify(now)).toBe(JSON.stringify(new SnapshotBuilder().build(oracle.state)));
         expect(unsharedEqualViews(prev, now)).toEqual([]);
+        // Records and orders checked against the kernel itself: a fresh builder shares the records cache and the sort.
+        expect(now.uidCounts).toEqual(Object.fromEntries(oracle.state.uidCounts));
+        expect(inIdOrder(now)).toBe(true);
         steps++;
         if (now === prev) reused++;
         prev = now;
