@@ -10,7 +10,7 @@ const THEME_NAMES = Object.keys(THEMES);
 function biasFavouring(favoured: string | null): Bias {
   const bias: number[] = [];
   for (const t of THEME_NAMES) for (let i = 0; i < THEMES[t].length; i++) bias.push(t === favoured ? 3 : 1);
-  return Object.freeze(bias);
+  return bias;
 }
 
 /** Every bias a run can draw, made once (a run draws one per interleaving): none favoured, then by theme. */

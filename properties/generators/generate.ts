@@ -4,9 +4,10 @@ import { withDefaults } from '../../interleaving';
 import type { Bias } from './bias';
 import { pickBias } from './bias';
 import { MAKERS } from './catalogue';
-import { weightOf, type MakeContext } from './calls/maker';
+import type { MakeContext } from './calls/maker';
 import { pickConfig } from './config';
 import { drain } from './drain';
+import { MakerWeights } from './maker-weights';
 import { Recording } from './recording';
 import { Rng } from './rng';
 import { syncModel } from './sync-model';
@@ -43,15 +44,14 @@ function pickCaller(world: World, rng: Rng): WorldProc | undefined {
 }
 
 /** The makers' weights of the current draw (nextStep does not nest). */
-const makerWeights = new Float64Array(MAKERS.length);
+const makerWeights = new MakerWeights();
 
 /** One step for the current state (caller, then maker by weight times the run's bias), or null if no maker wants this caller. */
 export function nextStep(world: World, rng: Rng, bias: Bias, invalidShare: number): Step | null {
   const caller = pickCaller(world, rng);
   if (!caller) return null;
   const ctx: MakeContext = { world, caller, rng, invalidShare };
-  for (let i = 0; i < MAKERS.length; i++) makerWeights[i] = weightOf(MAKERS[i], ctx) * bias[i];
-  const chosen = rng.indexByWeight(makerWeights, MAKERS.length);
+  const chosen = rng.indexByWeight(makerWeights.of(ctx, bias), MAKERS.length);
   return chosen < 0 ? null : MAKERS[chosen].make(ctx);
 }
 

@@ -3,12 +3,15 @@ import { P_STOPPED, PROC_FLAG_NAMES, PRS_NEW, PRS_NORMAL, PRS_ZOMBIE, PS_FLAG_NA
 import type { Pgrp, Proc, Session } from '../../oracle/kernel/proc';
 import type { WorldProc } from './world';
 
-/** Names of the set bits in the table's order (as the snapshot lists them), one shared array per bit set. */
+/**
+ * Names of the set bits in the table's order (as the snapshot lists them), one shared array per bit
+ * set. Read-only by type, not frozen: the makers' `includes` on a frozen array is ~2x slower on Node 20.
+ */
 function namer(table: readonly (readonly [number, string])[]): (bits: number) => readonly string[] {
   const known = new Map<number, readonly string[]>();
   return (bits) => {
     let n = known.get(bits);
-    if (n === undefined) known.set(bits, (n = Object.freeze(table.filter(([b]) => bits & b).map(([, name]) => name))));
+    if (n === undefined) known.set(bits, (n = table.filter(([b]) => bits & b).map(([, name]) => name)));
     return n;
   };
 }

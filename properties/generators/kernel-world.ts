@@ -3,6 +3,7 @@ import type { Proc } from '../../oracle/kernel/proc';
 import type { Oracle } from '../../oracle/oracle';
 import { KernelWorldState } from './kernel-world-state';
 import { KernelProc } from './kernel-views';
+import { truncate } from './truncate';
 import { childrenIn, depthBelowInit, traced, unusedPidIn, type World, type WorldProc } from './world';
 
 /**
@@ -29,7 +30,7 @@ export class KernelWorld implements World {
     const awake = this.awakeList;
     let n = 0;
     for (let i = 0; i < procs.length; i++) if (procs[i].canAct) awake[n++] = procs[i];
-    if (awake.length > n) awake.length = n;
+    truncate(awake, n);
     return this;
   }
 

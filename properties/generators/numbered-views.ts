@@ -1,3 +1,5 @@
+import { truncate } from './truncate';
+
 /**
  * Views of a kernel table's entries in the order of their numbers (pid, pgid, sid), each entry's
  * view kept from step to step while the entry lives. The table is usually in that order already
@@ -36,7 +38,8 @@ export class NumberedViews<E, V> {
       n++;
     }
     if (list.length > n) {
-      list.length = entries.length = n;
+      truncate(list, n);
+      truncate(entries, n);
       changed = true;
     }
     // Unchanged, the list is the last read's table order, which was in number order (a sorted read leaves entries the table does not match).

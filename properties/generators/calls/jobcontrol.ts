@@ -1,5 +1,6 @@
 import type { Step } from '../../../interleaving';
-import type { Maker } from './maker';
+import type { WorldState } from '../world';
+import type { MakeContext, Maker } from './maker';
 
 /** setpgid: own group, a child into its own group or into the caller's; sometimes a bad target or pgid. */
 export const setpgidMaker: Maker = {
@@ -26,18 +27,24 @@ export const setsidMaker: Maker = {
   make: ({ caller }) => ({ pid: caller.pid, call: 'setsid' }),
 };
 
+/** The caller's session, as the state lists it. */
+function sessionOf({ world, caller }: MakeContext): WorldState['sessions'][number] | undefined {
+  const sid = caller.sid;
+  return world.state.sessions.find((x) => x.sid === sid);
+}
+
 export const setcttyMaker: Maker = {
   name: 'setctty',
-  weight: ({ world, caller }) => {
-    const s = world.state.sessions.find((x) => x.sid === caller.sid);
-    return s && s.leader === caller.pid && !s.tty ? 4 : 0.2;
+  weight: (ctx) => {
+    const s = sessionOf(ctx);
+    return s && s.leader === ctx.caller.pid && !s.tty ? 4 : 0.2;
   },
   make: ({ caller }) => ({ pid: caller.pid, call: 'setctty' }),
 };
 
 export const tcsetpgrpMaker: Maker = {
   name: 'tcsetpgrp',
-  weight: ({ world, caller }) => (world.state.sessions.find((x) => x.sid === caller.sid)?.tty ? 1.5 : 0.1),
+  weight: (ctx) => (sessionOf(ctx)?.tty ? 1.5 : 0.1),
   make: ({ world, caller, rng }) => {
     const mine = world.state.pgrps.filter((g) => g.sid === caller.sid);
     return { pid: caller.pid, call: 'tcsetpgrp', pgid: mine.length ? rng.pick(mine).pgid : caller.pgid };

@@ -20,8 +20,3 @@ export interface Maker {
   readonly weight: number | ((ctx: MakeContext) => number);
   make(ctx: MakeContext): Step;
 }
-
-/** The maker's weight for this caller. */
-export function weightOf(m: Maker, ctx: MakeContext): number {
-  return typeof m.weight === 'number' ? m.weight : m.weight(ctx);
-}
