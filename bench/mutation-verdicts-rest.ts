@@ -29,6 +29,10 @@ const CURSOR_ONLY_GUESSES =
 const RECORDS_ONLY_SHARE =
   'emptying the shared records only makes the next record of each content a new object of the same content; the sharing contract asks for the same record while the counts stay the same, which UidCounts keeps itself (its last record)';
 
+/** UidCounts' own test of its last record only saves building the key again. */
+const LAST_RECORD_AGAIN =
+  'a false answer only rebuilds the key of the same counts, in the same map order, and the shared records give back that very record (a new object of the same content only if 4,096 other contents were recorded in between, which the emptying allows)';
+
 /** Unique ids: no two views of one table compare equal. */
 const UNIQUE_IDS = 'ids of one table are unique, so no view is moved past one with its own id';
 
@@ -100,7 +104,11 @@ export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: VIEW_TABLE, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
   { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'i > 0', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
   { file: VIEW_TABLE, mutator: 'EqualityOperator', replacement: 'i < 0', lineContains: 'if (i >= 0) at = i + 1;', equivalent: CURSOR_ONLY_GUESSES },
-  { file: UID_COUNTS, mutator: 'EqualityOperator', replacement: 'j <= this.size', lineContains: 'for (let j = 0; j < this.size; j++) if (counts.get(this.uids[j]) !== this.counts[j]) return false;', equivalent: 'one pair past the last record is undefined or left over from a larger one; a false answer only rebuilds the key of the same counts, and the shared records give back that very record' },
+  { file: UID_COUNTS, mutator: 'EqualityOperator', replacement: 'j <= this.size', lineContains: 'for (let j = 0; j < this.size; j++) if (counts.get(this.uids[j]) !== this.counts[j]) return false;', equivalent: `one pair past the last record is undefined or left over from a larger one; ${LAST_RECORD_AGAIN}` },
+  { file: UID_COUNTS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'for (let j = 0; j < this.size; j++) if (counts.get(this.uids[j]) !== this.counts[j]) return false;', equivalent: LAST_RECORD_AGAIN },
+  { file: UID_COUNTS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (this.holds(counts)) return this.last;', equivalent: LAST_RECORD_AGAIN },
+  { file: UID_COUNTS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (counts.size !== this.size) return false;', equivalent: LAST_RECORD_AGAIN },
+  { file: UID_COUNTS, mutator: 'BooleanLiteral', replacement: 'false', lineContains: 'return true;', equivalent: LAST_RECORD_AGAIN },
   { file: UID_COUNTS, mutator: 'StringLiteral', replacement: '"Stryker was here!"', lineContains: "let key = '';", equivalent: 'the same text begins every key, so two keys are equal exactly when their pairs are' },
   { file: UID_COUNTS, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'if (records.size >= RECORDS_KEPT) records.clear();', equivalent: RECORDS_ONLY_SHARE },
   { file: UID_COUNTS, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'if (records.size >= RECORDS_KEPT) records.clear();', equivalent: RECORDS_ONLY_SHARE },

@@ -27,6 +27,17 @@ describe('ViewTable.sorted', () => {
     expect(views.sorted(table, second)).toBe(second);
   });
 
+  test('an unchanged table still walked out of order after it shrank gives back the previous array', () => {
+    // The reused buffer then holds more views than the table: only the table's own count is compared.
+    const table = new Map([3, 1, 2].map((id) => [id, { id }]));
+    const views = things();
+    const first = views.sorted(table, undefined);
+    table.delete(2);
+    const second = views.sorted(table, first);
+    expect(second.map((t) => t.id)).toEqual([1, 3]);
+    expect(views.sorted(table, second)).toBe(second);
+  });
+
   test('a table walked out of order and grown at its end gives a new array', () => {
     const table = new Map([2, 1].map((id) => [id, { id }]));
     const views = things();
