@@ -83,4 +83,19 @@ describe('linux profile: wait4 selectors and reports', () => {
     expect(d.step(kill(1, p, 'SIGUSR2')).observations).toHaveLength(1);
     expect(d.proc(p)).toMatchObject({ sleeping: { chan: 'wait' } });
   });
+
+  test('W17: a rescan after a caught signal that finds a zombie copies out its usage to a wait4 with a rusage pointer', () => {
+    const d = linux();
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step({ pid: p, call: 'setpgid', target: 0, pgid: 0 });
+    d.step({ pid: c, call: 'setpgid', target: 0, pgid: p }); // group p: c, then p
+    d.step(sigaction(p, 'SIGUSR1', 'catch'));
+    d.step(run(c, 4));
+    const waiting = d.next;
+    expect(d.own(wait4(p, -1, [], 'valid', 'valid'))).toMatchObject({ kind: 'sleep' });
+    // c dies of SIGUSR1 (10) first; p's AST comes before the wakeup its exit queued, so the signal's rescan
+    // is what finds the zombie.
+    expect(d.step(kill(1, -p, 'SIGUSR1')).observations[1]).toEqual({ step: waiting, pid: p, call: 'wait4', kind: 'return', ret: c, status: 10, rusage: { utime: 4 } });
+  });
 });

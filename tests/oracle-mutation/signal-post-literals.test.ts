@@ -297,4 +297,33 @@ describe('linux: the continue of a group-stopped tracee is announced at its next
     d.step(kill(1, c, 'SIGUSR1')); // the next get_signal: announced once only
     expect(d.proc(p)!.handled).toEqual([stop, continued]);
   });
+
+  test('a pending SIGKILL replaced the signal flags (complete_signal): the parent hears no continue, and its wait is not interrupted', () => {
+    const d = boot({ profile: 'linux' });
+    const t = d.fork(1);
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(kill(1, c, 'SIGSTOP'));
+    d.step(ptrace(t, 'PT_ATTACH', c)); // the attach trap on the group stop
+    d.step(kill(1, c, 'SIGCONT')); // ends the group stop: SIGNAL_CLD_CONTINUED, to be announced at c's next get_signal
+    d.step(sigaction(p, 'SIGCHLD', 'catch'));
+    expect(d.own(wait4(p, c))).toMatchObject({ kind: 'sleep' });
+    const r = d.step(kill(1, c, 'SIGKILL')); // T5: c dies at once, in the get_signal that would have announced it
+    expect(d.proc(c)!.state).toBe('ZOMBIE');
+    expect(r.observations).toHaveLength(1); // R8: the zombie is its tracer's first, so p sleeps on
+    expect(d.proc(p)!.handled ?? []).toEqual([]); // no CLD_CONTINUED record, no EINTR
+  });
+
+  test('to a tracer that is the parent the continue is told once (ptrace_reparented is false): one SIGCHLD delivery', () => {
+    const d = boot({ profile: 'linux' });
+    const p = d.fork(1);
+    const c = d.fork(p);
+    d.step(kill(1, c, 'SIGSTOP'));
+    d.step(sigaction(p, 'SIGCHLD', 'catch'));
+    d.step(ptrace(p, 'PT_ATTACH', c)); // the parent traces its own child; the attach trap is told with a plain SIGCHLD
+    d.step(kill(1, c, 'SIGCONT'));
+    const before = d.proc(p)!.handled!.length;
+    d.step(ptrace(p, 'PT_CONTINUE', c, 0)); // announced, then c trace-stops on the SIGCONT: both SIGCHLDs coalesce
+    expect(d.proc(p)!.handled!.slice(before)).toEqual([expect.objectContaining({ sig: 'SIGCHLD', from: c })]);
+  });
 });

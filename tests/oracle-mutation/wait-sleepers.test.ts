@@ -68,4 +68,30 @@ describe('sleepers in wait4 and vfork', () => {
     expect(d.own(wait4(p, -1))).toMatchObject({ kind: 'sleep' });
     expect(returnsOf(d.step(exit(c, 0)), p)).toEqual([{ step: 3, pid: p, call: 'wait4', kind: 'return', errno: 'ECHILD' }]);
   });
+
+  test('kern_exit.c:798-803, §3.9.4: a stop is reportable once complete; a wait restarted while the child is still stopping reports it only after, once', () => {
+    const d = boot();
+    const q = d.fork(1); // 2
+    d.step({ pid: q, call: 'setpgid', target: 0, pgid: 0 }); // group 2: q, then c (fork1 inserts the child after its parent)
+    const c = d.fork(q); // 3
+    d.step(sigaction(q, 'SIGTSTP', 'catch', ['SA_RESTART']));
+    expect(d.own(wait4(q, -1, ['WUNTRACED']))).toMatchObject({ kind: 'sleep' });
+    // q's AST comes first: its handler runs and the wait restarts (ERESTART) while c's stop is posted but
+    // not complete (p_suspcount < p_numthreads); c's stop then wakes it and it reports SIGTSTP (18).
+    expect(returnsOf(d.step(kill(1, -q, 'SIGTSTP')), q)).toEqual([{ step: 4, pid: q, call: 'wait4', kind: 'return', ret: c, status: 0x127f }]);
+    expect(d.own(wait4(q, -1, ['WUNTRACED', 'WNOHANG']))).toMatchObject({ ret: 0 }); // P_WAITED: reported once
+  });
+
+  test('kern_exit.c:848: a wakeup reaching a waiter once it is stopped is kept (no return while stopped) and honoured when it is continued', () => {
+    const d = boot();
+    const q = d.fork(1); // 2
+    const c = d.fork(q); // 3
+    d.step({ pid: q, call: 'setpgid', target: 0, pgid: 0 });
+    d.step({ pid: c, call: 'setpgid', target: 0, pgid: q }); // group 2: c, then q (setpgid enters at the head)
+    expect(d.own(wait4(q, -1, ['WUNTRACED']))).toMatchObject({ kind: 'sleep' });
+    // c stops first and wakes q, whose own stop is posted but not yet complete; q's stop then completes
+    // before it runs the wakeup, which must wait for the SIGCONT.
+    expect(returnsOf(d.step(kill(1, -q, 'SIGSTOP')), q)).toEqual([]);
+    expect(returnsOf(d.step(kill(1, q, 'SIGCONT')), q)).toEqual([{ step: 4, pid: q, call: 'wait4', kind: 'return', ret: c, status: 0x117f }]);
+  });
 });
