@@ -48,6 +48,10 @@ const REFS_ONLY_DECIDE_A_COPY =
 const EFFECT_GUARD =
   'a guard against a model bug: a step queues a few effects per process of the table (ASTs and wakes of the processes it touched), far below the limit of 1,000,000 for any table a config or test builds; the guard can fire only for effects that never settle, which no correct oracle produces';
 
+/** A sleep's step is the step it began in, which a restart keeps: two sleeps of one process with one step are one call's. */
+const ONE_STEP_ONE_SLEEP =
+  'every sleep takes the index of the step it begins in (fork1\'s ppwait, kern_wait\'s wait, exit1\'s) and a restarted wait keeps its own, on the same channel; a snapshot sees the last sleep a step left, and any later sleep of that process has a later step, so a view and a sleep with the same step are the same call\'s sleep: same channel, and for ppwait the child its vfork made';
+
 /** Reasons two mutants of one line share. */
 
 /**
@@ -115,6 +119,10 @@ export const REST_EQUIVALENT_MUTANTS: readonly Verdict[] = [
   { file: UID_COUNTS, mutator: 'EqualityOperator', replacement: 'records.size > RECORDS_KEPT', lineContains: 'if (records.size >= RECORDS_KEPT) records.clear();', equivalent: RECORDS_ONLY_SHARE },
   { file: UID_COUNTS, mutator: 'EqualityOperator', replacement: 'records.size < RECORDS_KEPT', lineContains: 'if (records.size >= RECORDS_KEPT) records.clear();', equivalent: RECORDS_ONLY_SHARE },
   { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'false', lineContains: 'return bits === was ? last! : lists.of(bits);', equivalent: 'the last view\'s list came from the same SharedByValue for the same bits, so the lookup gives that very list' },
+  { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "return v.chan === s.chan && v.step === s.step && (s.chan !== 'ppwait'", mutated: 'v.chan === s.chan', equivalent: ONE_STEP_ONE_SLEEP },
+  { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: "return v.chan === s.chan && v.step === s.step && (s.chan !== 'ppwait'", mutated: "s.chan !== 'ppwait' || (v as { child: number }).child === s.child.pid", equivalent: ONE_STEP_ONE_SLEEP },
+  { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'p.state === this.state && p.flag === this.flag && p.sigparent === this.sigparent', mutated: 'p.state === this.state', equivalent: 'a state changes only from NORMAL to ZOMBIE (no process is NEW between steps), in exit1Tail: in the exit1 call that set P_WEXIT (the flag differs) or, for a leader that slept in exit1 for its peers, in the call that ends that sleep (the sleep differs), so the view is rebuilt all the same' },
+  { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'p.state === this.state && p.flag === this.flag && p.sigparent === this.sigparent', mutated: 'p.sigparent === this.sigparent', equivalent: 'sigparent is set when the process is made (a new view) and only ever reset to SIGCHLD with another compared change: a reparent by the exiting parent (ppid), the hand-over to init of a child whose parent ignores children (that child becomes a zombie in the same call), or PT_DETACH (P_TRACED is cleared)' },
   { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'p.xstat === v.xstat && (p.ksiQueuedAt?.pid ?? null) === v.ksiQueuedAt', mutated: 'p.leader.pid === v.leader', equivalent: 'p_leader is set when the process is made (fork, boot) and never written again' },
   { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: '(p.pptr?.pid ?? 0) === v.ppid && p.oppid === v.oppid', mutated: 'p.pgrp.session.sid === v.sid', equivalent: 'a process changes session only with its group (a group belongs to one session), and setsid gives it a new group, pgid = pid, which it did not lead before (a group leader gets EPERM), so the pgid comparison fails whenever this one would' },
   { file: PROC_VIEW, mutator: 'ConditionalExpression', replacement: 'true', lineContains: 'p.ru === v.ru.utime && p.cru === v.cru.utime', mutated: 'p.cru === v.cru.utime', equivalent: 'cru grows only in the reap of a child (wait), which takes that child off the children list in the same call, so the children comparison fails whenever this one would' },

@@ -66,6 +66,21 @@ describe('linux: held returns', () => {
     }
   });
 
+  test('a traced vfork parent held on its SIGSTOP and resumed with SIGTSTP returns now, though stopped: only a SIGSTOP stop holds it', () => {
+    const d = linux();
+    const t = d.fork(1);
+    const p = d.fork(t);
+    d.step({ pid: p, call: 'setpgid', target: 0, pgid: 0 }); // a group qualified by T, so SIGTSTP stops it
+    d.step(ptrace(p, 'PT_TRACE_ME', 0));
+    const v = vforked(d, p);
+    d.step(kill(1, p, 'SIGSTOP'));
+    d.step(exit(v, 0));
+    d.step(wait4(t, p));
+    const r = d.step(ptrace(t, 'PT_CONTINUE', p, 'SIGTSTP'));
+    expect(d.proc(p)).toMatchObject({ flags: ['TRACED', 'STOPPED_SIG'], xstat: 20 }); // stopped on SIGTSTP (20 on Linux)
+    expect(returnsOf(r, p)).toEqual([{ step: 4, pid: p, call: 'vfork', kind: 'return', ret: v }]);
+  });
+
   /** P, traced by its parent T (PT_TRACE_ME), sleeps in wait4(C, WUNTRACED); C stops: P's return is held. */
   function heldTracedWaiter() {
     const d = linux();

@@ -50,6 +50,17 @@ describe('snapshot views follow the kernel', () => {
     expect(d.proc(l)!.sleeping).toEqual({ chan: 'exit1', step: 7 });
   });
 
+  test('a second wait4 on the same channel shows its own step, not the first one\'s', () => {
+    const d = boot();
+    const p = d.fork(1); // step 0
+    const [c1, c2] = [d.fork(p), d.fork(p)]; // 1, 2
+    d.step(wait4(p, c1)); // 3: sleeps
+    expect(d.proc(p)!.sleeping).toEqual({ chan: 'wait', step: 3 });
+    d.step(exit(c1, 0)); // 4: the wait returns
+    d.step(wait4(p, c2)); // 5: sleeps again, on the same channel
+    expect(d.proc(p)!.sleeping).toEqual({ chan: 'wait', step: 5 });
+  });
+
   test('linux: after an exec dropped PS_NOCLDSTOP, the same sigaction again brings it back, the only change of the view', () => {
     const d = boot({ profile: 'linux' });
     const c = d.fork(1);
