@@ -99,7 +99,7 @@ export class Proc {
   restart: SleepState | null = null;
   /** How the interrupted call ends: EINTR, or ERESTART (it runs again). */
   restartErrno: 'EINTR' | 'ERESTART' = 'ERESTART';
-  /** A stop abandoned the call (stopAbandonsWait): the first handler run before the restart sets restartErrno. */
+  /** The call left undecided (stopAbandonsWait, restartDecidedByHandler): the first handler run before the restart sets restartErrno. */
   restartUndecided = false;
   /** The signal ptracestop is stopped on (0 = not in ptracestop), and td_xsig. */
   traceSig = 0;

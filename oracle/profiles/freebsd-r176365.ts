@@ -78,6 +78,7 @@ export const FREEBSD_R176365: Profile = {
   vforkReturnAfterSignals: false,
   waitReturnAfterSignals: false,
   stopAbandonsWait: false,
+  restartDecidedByHandler: false,
   tidsNameTheirProcess: false,
   threadsCountAgainstNproc: false,
   initDiscardsDefaultSignals: false,

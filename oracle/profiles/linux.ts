@@ -75,6 +75,7 @@ export const LINUX: Profile = {
   threadsCountAgainstNproc: true, // found on the host: fork after thr_new under RLIMIT_NPROC 3 gives EAGAIN
   tidsNameTheirProcess: true, // found on the host: kill(tid, SIGKILL) returns 0 where the model said ESRCH
   stopAbandonsWait: true, // found on the host: a waiter stopped, sent a caught SIGCHLD and continued gets EINTR
+  restartDecidedByHandler: true, // found on the host: a traced waiter interrupted by the attach's SIGSTOP and continued with a caught SIGUSR2 without SA_RESTART gets EINTR
   waitReturnAfterSignals: true, // found on the host: a traced waiter woken by a child's stop trace-stops on SIGCHLD before wait4 returns
   setuidRefusesNoUid: true, // kernel/sys.c __sys_setuid: uid_valid(make_kuid(ns, -1)) fails, EINVAL (pinned on the host: tests/linux/setuid-no-uid)
   setuidMakesUndumpable: true, // found on the host: PT_ATTACH to a child forked after setuid gives EPERM

@@ -151,6 +151,13 @@ export interface Profile {
    */
   readonly stopAbandonsWait: boolean;
   /**
+   * Whether an interrupted wait's EINTR or restart is decided by the first handler that runs (Linux:
+   * the call leaves with ERESTARTSYS and handle_signal makes it EINTR unless that handler has
+   * SA_RESTART; no handler, it restarts), not by the signal that interrupted it. FreeBSD decides when
+   * the interrupting signal is posted, by that signal's SA_RESTART (semantics.md §3.9.2 steps 4, 10).
+   */
+  readonly restartDecidedByHandler: boolean;
+  /**
    * Whether setuid((uid_t)-1) fails with EINVAL before any permission check (Linux: -1 is INVALID_UID,
    * kernel/sys.c __sys_setuid checks uid_valid first). FreeBSD's setuid has no such check: root takes it.
    */

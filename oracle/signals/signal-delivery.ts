@@ -47,7 +47,8 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
       }
       p.wakePending = false;
       p.restart = s;
-      p.restartErrno = p.sigacts.sigintr & sigBit(intr) ? 'EINTR' : 'ERESTART';
+      if (this.profile.restartDecidedByHandler) leaveUndecided(p); // Linux: the first handler decides (postsig)
+      else p.restartErrno = p.sigacts.sigintr & sigBit(intr) ? 'EINTR' : 'ERESTART';
     }
     this.issignalLoop(p);
     this.finishInterruptedCall(p);
@@ -59,8 +60,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     p.restart = p.sleep;
     p.sleep = null;
     p.wakePending = false;
-    p.restartErrno = 'ERESTART';
-    p.restartUndecided = true;
+    leaveUndecided(p);
   }
 
   /**
@@ -254,4 +254,10 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
     p.suspended = true;
     this.thread_stopped(p);
   }
+}
+
+/** Linux's ERESTARTSYS: the call restarts unless the first handler that runs lacks SA_RESTART (postsig decides). */
+function leaveUndecided(p: Proc): void {
+  p.restartErrno = 'ERESTART';
+  p.restartUndecided = true;
 }

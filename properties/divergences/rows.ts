@@ -188,4 +188,6 @@ export const DIVERGENCE_ROWS: readonly DivergenceRow[] = [
     steps: [fork(1), fork(2), catchSig(2, 'SIGCHLD'), wait4(2, -1), kill(1, 2, 'SIGSTOP'), exit(3, 0), kill(1, 2, 'SIGCONT')] },
   { name: 'host-setuid-no-uid', row: 'host', switch: 'setuidRefusesNoUid', behaviour: 'setuid((uid_t)-1) gives EINVAL, before any permission check: -1 names no user (kernel/sys.c uid_valid); FreeBSD r176365 lets root take it',
     steps: [setuid(1, 0xffffffff), fork(1)] },
+  { name: 'host-restart-decided-by-handler', row: 'host', switch: 'restartDecidedByHandler', behaviour: 'The first handler decides an interrupted wait: a traced waiter interrupted by the attach\'s SIGSTOP, continued with a caught SIGUSR2 without SA_RESTART, gets EINTR (handle_signal); FreeBSD decided at the SIGSTOP\'s posting and restarts the wait',
+    steps: [fork(1), fork(2), catchSig(2, 'SIGUSR2'), fork(1), wait4(2, -1), ptrace(4, 'PT_ATTACH', 2), wait4(4, 2), ptrace(4, 'PT_CONTINUE', 2, 'SIGUSR2')] },
 ];

@@ -4,6 +4,7 @@ import { historyOf, StepHistory } from './lib/history';
 import { PerProcess } from './lib/lifetimes';
 import { procsOf } from './lib/procs';
 import { detaches, mayGoToInit } from './lib/reparent-to-init';
+import { Tracers } from './lib/tracers';
 import { waitReports } from './lib/wait-reports';
 
 /**
@@ -20,11 +21,14 @@ export const exitReports: Invariant = {
     const reports = new PerProcess<number>();
     /** Where the first report's give-back sent the zombie (its oppid). */
     const handedTo = new PerProcess<number>();
+    /** Where PT_ATTACH does not reparent (Linux), the tracer is not the parent: the calls say who it is. */
+    const tracers = new Tracers();
     return {
       check(ctx) {
         const history = historyOf(ctx, own);
         reports.forgetNew(ctx);
         handedTo.forgetNew(ctx);
+        tracers.record(ctx);
         const exits = waitReports(ctx, history);
         if (exits.length === 0) return null;
         const before = procsOf(ctx.before!);
@@ -40,7 +44,7 @@ export const exitReports: Invariant = {
           reports.set(r.child, times);
           // The second report follows a give-back: the zombie is then the child of whoever holds its oppid.
           // PT_DETACH hands the child back to pfind(oppid), or to init (semantics.md §3.8).
-          const parents = [was?.ppid, after.get(r.child)?.ppid, times === 2 ? handedTo.get(r.child) : undefined];
+          const parents = [was?.ppid, after.get(r.child)?.ppid, tracers.of(r.child), times === 2 ? handedTo.get(r.child) : undefined];
           if (detaches(ctx, r.child)) parents.push(was?.oppid);
           if (was && faulted.has(was.ppid)) parents.push(was.oppid);
           if (!parents.includes(r.waiter) && !(r.waiter === 1 && mayGoToInit(ctx, was))) {
