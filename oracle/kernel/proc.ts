@@ -101,6 +101,8 @@ export class Proc {
   restartErrno: 'EINTR' | 'ERESTART' = 'ERESTART';
   /** The call left undecided (stopAbandonsWait, restartDecidedByHandler): the first handler run before the restart sets restartErrno. */
   restartUndecided = false;
+  /** Linux: a detach passed a signal on while the group stop holds; the stop resumes once it is acted on. */
+  restopPending = false;
   /** The signal ptracestop is stopped on (0 = not in ptracestop), and td_xsig. */
   traceSig = 0;
   xsig = 0;

@@ -85,7 +85,12 @@ export abstract class PtraceKernel extends ForkKernel {
         if (a.req === 'PT_DETACH') this.ptraceDetach(p);
         // Simplification: a number with no signal name is delivered as no signal.
         this.sendsig(p, data === UNNAMED ? 0 : data);
-        if (a.req === 'PT_DETACH') this.restopIfGroupStopped(p);
+        // Linux: a signal passed on is acted on first (ptrace_signal returns it before get_signal's
+        // JOBCTL_STOP_PENDING check); with none, the group stop resumes at once.
+        if (a.req === 'PT_DETACH') {
+          if (p.xsig !== 0 && this.profile.groupStopOutlivesTrace) p.restopPending = true;
+          else this.restopIfGroupStopped(p);
+        }
         return null;
     }
   }

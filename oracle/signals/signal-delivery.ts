@@ -128,7 +128,11 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
   /** issignal + postsig until nothing is deliverable or p stops or dies. */
   private issignalLoop(p: Proc): void {
     if (p.traceSig === 0) this.announceContinued(p);
-    else if (!this.afterPtracestop(p)) return;
+    else {
+      const goOn = this.afterPtracestop(p);
+      if (p.restopPending) this.restopAfterPassedSignal(p);
+      if (!goOn) return;
+    }
     for (;;) {
       if (p.state !== PRS_NORMAL || p.flag & (P_WEXIT | P_STOPPED)) return;
       let mask = this.pendingMask(p) & ~p.blocked;
@@ -143,6 +147,12 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
       }
       if (!this.actOn(p, id)) return;
     }
+  }
+
+  /** Linux: the detach's passed-on signal was acted on; alive and not stopped by it, p's group stop resumes. */
+  private restopAfterPassedSignal(p: Proc): void {
+    p.restopPending = false;
+    if (p.state === PRS_NORMAL && !(p.flag & (P_WEXIT | P_STOPPED))) this.restopIfGroupStopped(p);
   }
 
   /**
