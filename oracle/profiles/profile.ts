@@ -190,7 +190,11 @@ export interface Profile {
   readonly traceStopDequeues: boolean;
   /** Whether PT_TRACE_ME needs the parent to hold the child's privileges (Linux cap_ptrace_traceme). */
   readonly traceMeNeedsRights: boolean;
-  /** Whether PT_KILL works on a running tracee (Linux ptrace_check_attach ignores the state for it). */
+  /**
+   * Whether PT_KILL works on a tracee in any state (Linux ptrace_check_attach ignores the state for
+   * it) and is a plain SIGKILL: it kills a tracee held in the attach's trap stop too, where a resume's
+   * signal would be dropped.
+   */
   readonly killRequestAnyState: boolean;
   /** Whether an ignored SIGCONT still continues a stopped process (Linux prepare_signal acts before the ignore check). */
   readonly ignoredSigcontContinues: boolean;

@@ -70,8 +70,7 @@ export abstract class PtraceKernel extends ForkKernel {
         if (!(p.flag & P_TRACED)) return e.notTraced;
         if (this.tracerOf(p) !== td) return e.notOurTracee;
         if (a.req === 'PT_KILL' && this.profile.killRequestAnyState) {
-          if (p.flag & P_STOPPED) this.sendsig(p, SIGKILL);
-          else this.psignal(p, SIGKILL);
+          this.psignal(p, SIGKILL); // Linux: PTRACE_KILL sends SIGKILL whatever the state (kernel/ptrace.c)
           return null;
         }
         if (!(p.flag & P_STOPPED) || !p.suspended) return e.notStopped;

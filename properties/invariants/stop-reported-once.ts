@@ -35,7 +35,11 @@ export const stopReportedOnce: Invariant = {
         tracers.record(ctx);
         // A ptrace resume may run the tracee into a new stop within the same step (sendsig, §3.9.5).
         const { step } = ctx;
-        if (step.call === 'ptrace' && step.req !== 'PT_ATTACH' && step.req !== 'PT_TRACE_ME') reported.delete(step.target);
+        // So may a signal a detach passes on, starting a new group stop (Linux) the table never shows ended.
+        if (step.call === 'ptrace' && step.req !== 'PT_ATTACH' && step.req !== 'PT_TRACE_ME') {
+          reported.delete(step.target);
+          toParent.delete(step.target);
+        }
         const reports = waitReports(ctx, history);
         const wasCut = ctx.after !== null && ctx.after === cut;
         cut = null;
