@@ -152,7 +152,7 @@ export abstract class SignalDeliveryKernel extends SignalPostKernel {
   /** Linux: the detach's passed-on signal was acted on; alive and not stopped by it, p's group stop resumes. */
   private restopAfterPassedSignal(p: Proc): void {
     p.restopPending = false;
-    if (p.state === PRS_NORMAL && !(p.flag & (P_WEXIT | P_STOPPED))) this.restopIfGroupStopped(p);
+    if (!(p.flag & (P_WEXIT | P_STOPPED))) this.restopIfGroupStopped(p); // a zombie has P_WEXIT
   }
 
   /**
